@@ -1,0 +1,11 @@
+"""Indonesian formats: 1.234,5 and 22 November 2026."""
+
+DATE_FORMAT = "j F Y"
+DATETIME_FORMAT = "j F Y H.i"
+SHORT_DATE_FORMAT = "d/m/Y"
+SHORT_DATETIME_FORMAT = "d/m/Y H.i"
+DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"]
+DECIMAL_SEPARATOR = ","
+THOUSAND_SEPARATOR = "."
+NUMBER_GROUPING = 3
+FIRST_DAY_OF_WEEK = 1

@@ -1,0 +1,135 @@
+"""Shared fixtures and the personas every test speaks of.
+
+Agency "Pemerintah Kota Palembang" (the home agency):
+  Kecamatan Plaju ── Kelurahan Plaju Ulu
+  - `kepala`          Camat Plaju, head of Kecamatan Plaju (role head)
+  - `atasan`          Lurah Plaju Ulu, supervised by kepala; supervisor of pegawai
+  - `pegawai`         a pelaksana in Kelurahan Plaju Ulu, supervised by atasan
+  - `rekan`           another pelaksana in the kelurahan (a peer of pegawai)
+  - `admin_bkpsdm`    agency admin (BKPSDM)
+  - `inspektur`       inspector
+  - `petugas_layanan` service-desk officer
+Other actors:
+  - `pemantau`        national/provincial viewer (read-only, every agency)
+  - `superuser`
+  - `admin_agensi_lain` agency admin of "Pemerintah Kota Subulussalam", with
+    `pegawai_lain`, an employee there (for tenant-isolation tests)
+Every persona's password is `PASSWORD`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from django.test import Client
+from django_scopes import scopes_disabled
+
+from kinerja.core.models import Agency, Role, User
+from kinerja.org import services
+from kinerja.org.models import Employee, PositionKind, Unit, UnitKind
+from tests import factories
+
+PASSWORD = "rahasia-Kinerja-2026"
+
+
+@pytest.fixture(autouse=True)
+def _fast_hasher_and_mail(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture
+def unscoped():
+    """Tests read and write across agencies freely; the app's own code must open scopes."""
+    with scopes_disabled():
+        yield
+
+
+@dataclass
+class World:
+    agency: Agency
+    other_agency: Agency
+    kecamatan: Unit
+    kelurahan: Unit
+    other_unit: Unit
+    kepala: Employee
+    atasan: Employee
+    pegawai: Employee
+    rekan: Employee
+    pegawai_lain: Employee
+    users: dict[str, User]
+
+
+def _account(employee: Employee, *roles: Role, head_unit: Unit | None = None) -> User:
+    issued = services.create_account(employee, actor=None, roles=roles, head_unit=head_unit,
+                                     password=PASSWORD)
+    return issued.user
+
+
+def _plain_user(username: str, agency: Agency | None, *roles: Role, **extra) -> User:
+    from kinerja.core.models import RoleGrant
+
+    user = User.objects.create_user(username=username, password=PASSWORD, agency=agency, **extra)
+    for role in roles:
+        RoleGrant.objects.create(user=user, role=role)
+    return user
+
+
+@pytest.fixture
+def world(db, unscoped) -> World:
+    agency = factories.make_agency()
+    other = factories.make_agency("Pemerintah Kota Subulussalam", "subulussalam")
+    kec = factories.make_unit(agency, "Kecamatan Plaju", UnitKind.KECAMATAN)
+    kel = factories.make_unit(agency, "Kelurahan Plaju Ulu", UnitKind.KELURAHAN, parent=kec)
+    other_unit = factories.make_unit(other, "Dinas Kesehatan", UnitKind.DINAS)
+    camat = factories.make_position(kec, "Camat Plaju", PositionKind.ADMINISTRATOR)
+    lurah = factories.make_position(kel, "Lurah Plaju Ulu", PositionKind.PENGAWAS)
+    staf = factories.make_position(kel, "Pengadministrasi Umum", PositionKind.PELAKSANA)
+    kepala = factories.make_employee(kec, "Hendra Saputra", position=camat, rank="IV/a")
+    atasan = factories.make_employee(kel, "Siti Aminah", position=lurah, supervisor=kepala,
+                                     sex="P", rank="III/d")
+    pegawai = factories.make_employee(kel, "Budi Santoso", position=staf, supervisor=atasan,
+                                      rank="II/c")
+    rekan = factories.make_employee(kel, "Dewi Lestari", position=staf, supervisor=atasan,
+                                    sex="P", rank="II/d")
+    pegawai_lain = factories.make_employee(other_unit, "Teuku Rahmat")
+    admin_emp = factories.make_employee(kec, "Rina Marlina", sex="P")
+    inspector_emp = factories.make_employee(kec, "Agus Salim")
+    desk_emp = factories.make_employee(kel, "Yuni Kartika", sex="P")
+    other_admin_emp = factories.make_employee(other_unit, "Cut Nyak Dien", sex="P")
+    users = {
+        "pegawai": _account(pegawai),
+        "rekan": _account(rekan),
+        "atasan": _account(atasan),
+        "kepala": _account(kepala, Role.HEAD, head_unit=kec),
+        "admin_bkpsdm": _account(admin_emp, Role.AGENCY_ADMIN),
+        "inspektur": _account(inspector_emp, Role.INSPECTOR),
+        "petugas_layanan": _account(desk_emp, Role.SERVICE_DESK),
+        "admin_agensi_lain": _account(other_admin_emp, Role.AGENCY_ADMIN),
+        "pemantau": _plain_user("pemantau", None, Role.NATIONAL_VIEWER),
+        "superuser": _plain_user("superuser", None, is_superuser=True, is_staff=True),
+    }
+    return World(agency, other, kec, kel, other_unit, kepala, atasan, pegawai, rekan,
+                 pegawai_lain, users)
+
+
+PERSONAS = ["pegawai", "atasan", "kepala", "admin_bkpsdm", "inspektur", "petugas_layanan",
+            "pemantau", "superuser", "admin_agensi_lain"]
+
+
+@pytest.fixture
+def login(client: Client, world: World):
+    """`login("atasan")` signs the test client in as that persona and returns it."""
+
+    def _login(persona: str) -> Client:
+        client.force_login(world.users[persona],
+                           backend="kinerja.core.auth.NipOrUsernameBackend")
+        return client
+
+    return _login
