@@ -67,8 +67,9 @@ class World:
 
 
 def _account(employee: Employee, *roles: Role, head_unit: Unit | None = None) -> User:
-    issued = services.create_account(employee, actor=None, roles=roles, head_unit=head_unit,
-                                     password=PASSWORD)
+    issued = services.create_account(
+        employee, actor=None, roles=roles, head_unit=head_unit, password=PASSWORD
+    )
     return issued.user
 
 
@@ -82,7 +83,12 @@ def _plain_user(username: str, agency: Agency | None, *roles: Role, **extra) -> 
 
 
 @pytest.fixture
-def world(db, unscoped) -> World:
+def world(db) -> World:
+    with scopes_disabled():
+        return _build_world()
+
+
+def _build_world() -> World:
     agency = factories.make_agency()
     other = factories.make_agency("Pemerintah Kota Subulussalam", "subulussalam")
     kec = factories.make_unit(agency, "Kecamatan Plaju", UnitKind.KECAMATAN)
@@ -92,12 +98,15 @@ def world(db, unscoped) -> World:
     lurah = factories.make_position(kel, "Lurah Plaju Ulu", PositionKind.PENGAWAS)
     staf = factories.make_position(kel, "Pengadministrasi Umum", PositionKind.PELAKSANA)
     kepala = factories.make_employee(kec, "Hendra Saputra", position=camat, rank="IV/a")
-    atasan = factories.make_employee(kel, "Siti Aminah", position=lurah, supervisor=kepala,
-                                     sex="P", rank="III/d")
-    pegawai = factories.make_employee(kel, "Budi Santoso", position=staf, supervisor=atasan,
-                                      rank="II/c")
-    rekan = factories.make_employee(kel, "Dewi Lestari", position=staf, supervisor=atasan,
-                                    sex="P", rank="II/d")
+    atasan = factories.make_employee(
+        kel, "Siti Aminah", position=lurah, supervisor=kepala, sex="P", rank="III/d"
+    )
+    pegawai = factories.make_employee(
+        kel, "Budi Santoso", position=staf, supervisor=atasan, rank="II/c"
+    )
+    rekan = factories.make_employee(
+        kel, "Dewi Lestari", position=staf, supervisor=atasan, sex="P", rank="II/d"
+    )
     pegawai_lain = factories.make_employee(other_unit, "Teuku Rahmat")
     admin_emp = factories.make_employee(kec, "Rina Marlina", sex="P")
     inspector_emp = factories.make_employee(kec, "Agus Salim")
@@ -115,12 +124,22 @@ def world(db, unscoped) -> World:
         "pemantau": _plain_user("pemantau", None, Role.NATIONAL_VIEWER),
         "superuser": _plain_user("superuser", None, is_superuser=True, is_staff=True),
     }
-    return World(agency, other, kec, kel, other_unit, kepala, atasan, pegawai, rekan,
-                 pegawai_lain, users)
+    return World(
+        agency, other, kec, kel, other_unit, kepala, atasan, pegawai, rekan, pegawai_lain, users
+    )
 
 
-PERSONAS = ["pegawai", "atasan", "kepala", "admin_bkpsdm", "inspektur", "petugas_layanan",
-            "pemantau", "superuser", "admin_agensi_lain"]
+PERSONAS = [
+    "pegawai",
+    "atasan",
+    "kepala",
+    "admin_bkpsdm",
+    "inspektur",
+    "petugas_layanan",
+    "pemantau",
+    "superuser",
+    "admin_agensi_lain",
+]
 
 
 @pytest.fixture
@@ -128,8 +147,14 @@ def login(client: Client, world: World):
     """`login("atasan")` signs the test client in as that persona and returns it."""
 
     def _login(persona: str) -> Client:
-        client.force_login(world.users[persona],
-                           backend="kinerja.core.auth.NipOrUsernameBackend")
+        client.force_login(world.users[persona], backend="kinerja.core.auth.NipOrUsernameBackend")
         return client
 
     return _login
+
+
+def pytest_configure(config):
+    """WhiteNoise warns about a missing static root; give it one."""
+    from django.conf import settings
+
+    settings.STATIC_ROOT.mkdir(parents=True, exist_ok=True)

@@ -21,28 +21,45 @@ def make_nip(
 
 
 def make_agency(name: str = "Pemerintah Kota Palembang", code: str = "palembang") -> Agency:
-    return Agency.objects.create(name=name, short_name=name.split()[-1], code=code,
-                                 kind=AgencyKind.CITY)
+    return Agency.objects.create(
+        name=name, short_name=name.split()[-1], code=code, kind=AgencyKind.CITY
+    )
 
 
-def make_unit(agency: Agency, name: str, kind: str = UnitKind.KECAMATAN,
-              parent: Unit | None = None) -> Unit:
+def make_unit(
+    agency: Agency, name: str, kind: str = UnitKind.KECAMATAN, parent: Unit | None = None
+) -> Unit:
     return services.create_unit(agency, actor=None, name=name, kind=kind, parent=parent)
 
 
-def make_position(unit: Unit, name: str, kind: str = PositionKind.PELAKSANA,
-                  level: str = "") -> Position:
-    return services.create_position(unit.agency, actor=None, name=name, kind=kind, level=level,
-                                    unit=unit)
+def make_position(
+    unit: Unit, name: str, kind: str = PositionKind.PELAKSANA, level: str = ""
+) -> Position:
+    return services.create_position(
+        unit.agency, actor=None, name=name, kind=kind, level=level, unit=unit
+    )
 
 
 def make_employee(
-    unit: Unit, name: str, *, position: Position | None = None,
-    supervisor: Employee | None = None, sex: str = "L", rank: str = "III/a",
+    unit: Unit,
+    name: str,
+    *,
+    position: Position | None = None,
+    supervisor: Employee | None = None,
+    sex: str = "L",
+    rank: str = "III/a",
     birth: dt.date = dt.date(1986, 9, 26),
 ) -> Employee:
     return services.create_employee(
-        unit.agency, actor=None, employee_type=EmployeeType.PNS,
-        nip=make_nip(birth=birth, sex=sex), name=name, birth_date=birth, sex=sex, rank=rank,
-        unit=unit, position=position, supervisor=supervisor,
+        unit.agency,
+        actor=None,
+        employee_type=EmployeeType.PNS,
+        nip=make_nip(birth=birth, sex=sex),
+        name=name,
+        birth_date=birth,
+        sex=sex,
+        rank=rank,
+        unit=unit,
+        position=position,
+        supervisor=supervisor,
     )

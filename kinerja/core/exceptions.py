@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 __all__ = ["PermissionDenied", "StaleEdit", "ValidationError", "check_version"]
 
 
-class StaleEdit(ValidationError):
+class StaleEdit(ValidationError):  # noqa: N818 (named as the message it carries)
     """The record changed since the user opened it (optimistic concurrency)."""
 
     def __init__(self) -> None:

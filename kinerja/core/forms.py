@@ -11,7 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 class SignInForm(AuthenticationForm):
     username = forms.CharField(
-        label=_("NIP atau nama pengguna"), max_length=150,
+        label=_("NIP atau nama pengguna"),
+        max_length=150,
         widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username"}),
     )
     error_messages = {
@@ -28,14 +29,18 @@ class AuditFilterForm(forms.Form):
     q = forms.CharField(label=_("Cari objek"), required=False)
     action = forms.ChoiceField(label=_("Aksi"), required=False)
     actor = forms.CharField(label=_("Pelaku"), required=False)
-    date_from = forms.DateField(label=_("Dari tanggal"), required=False,
-                                widget=forms.DateInput(attrs={"type": "date"}))
-    date_to = forms.DateField(label=_("Sampai tanggal"), required=False,
-                              widget=forms.DateInput(attrs={"type": "date"}))
+    date_from = forms.DateField(
+        label=_("Dari tanggal"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = forms.DateField(
+        label=_("Sampai tanggal"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
 
     def __init__(self, *args: Any, actions: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["action"].choices = [("", _("Semua aksi")), *actions]
+        action_field = self.fields["action"]
+        assert isinstance(action_field, forms.ChoiceField)
+        action_field.choices = [("", _("Semua aksi")), *actions]
 
 
 def add_service_errors(form: forms.Form, error: Any) -> None:

@@ -64,7 +64,11 @@ class RoleGrant(models.Model):
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="role_grants")
     role = models.CharField(_("peran"), max_length=30, choices=Role.choices)
     unit = models.ForeignKey(
-        "org.Unit", on_delete=models.CASCADE, null=True, blank=True, related_name="+",
+        "org.Unit",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("unit"),
     )
     created_at = models.DateTimeField(auto_now_add=True)
@@ -89,7 +93,10 @@ class AuditEntry(TenantModel):
 
     created_at = models.DateTimeField(_("waktu"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
         verbose_name=_("pelaku"),
     )
     action = models.CharField(_("aksi"), max_length=80, db_index=True)

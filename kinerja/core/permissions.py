@@ -16,7 +16,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
-from kinerja.core.models import Role, User
+from kinerja.core.models import Agency, Role, User
 
 
 @dataclass(frozen=True)
@@ -44,11 +44,11 @@ class Actor:
 ANONYMOUS = Actor(None, None, frozenset(), None, (), False)
 
 
-def actor_of(user: User | AnonymousUser | Any) -> Actor:
+def actor_of(user: Any) -> Actor:
     """The actor of `user`, cached on the user object for the rest of the request."""
-    if user is None or not user.is_authenticated:
+    if user is None or not user.is_authenticated or not isinstance(user, User):
         return ANONYMOUS
-    cached = getattr(user, "_kinerja_actor", None)
+    cached: Actor | None = getattr(user, "_kinerja_actor", None)
     if cached is not None:
         return cached
     grants = list(user.role_grants.select_related("unit"))
@@ -119,10 +119,11 @@ def is_agency_member(user: User) -> bool:
 
 @rules.predicate
 def in_own_agency(user: User, obj: Any) -> bool:
-    """The object belongs to the user's agency (no object: the check is left to the list)."""
+    """The object (or the agency itself) is the user's agency; no object: left to the list."""
     if obj is None:
         return True
-    return actor_of(user).agency_id == getattr(obj, "agency_id", None)
+    agency_id = obj.pk if isinstance(obj, Agency) else getattr(obj, "agency_id", None)
+    return actor_of(user).agency_id == agency_id
 
 
 def path_in_subtree(path: str, roots: tuple[str, ...]) -> bool:

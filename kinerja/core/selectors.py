@@ -10,7 +10,11 @@ from kinerja.core.models import AuditEntry
 
 
 def audit_entries(
-    *, q: str = "", action: str = "", actor: str = "", date_from: dt.date | None = None,
+    *,
+    q: str = "",
+    action: str = "",
+    actor: str = "",
+    date_from: dt.date | None = None,
     date_to: dt.date | None = None,
 ) -> QuerySet[AuditEntry]:
     """Audit entries of the active agency scope, newest first, filtered."""
@@ -21,7 +25,8 @@ def audit_entries(
         entries = entries.filter(action=action)
     if actor:
         entries = entries.filter(
-            Q(actor__username__icontains=actor) | Q(actor__first_name__icontains=actor)
+            Q(actor__username__icontains=actor)
+            | Q(actor__first_name__icontains=actor)
             | Q(actor__last_name__icontains=actor)
         )
     if date_from:

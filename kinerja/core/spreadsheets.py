@@ -39,7 +39,9 @@ def build_workbook(title: str, headers: Sequence[str], rows: Iterable[Sequence[A
     for row in rows:
         cells = [safe_cell(value) for value in row]
         for index, value in enumerate(cells[: len(widths)]):
-            widths[index] = min(60, max(widths[index], len(str(value)) + 2 if value is not None else 0))
+            widths[index] = min(
+                60, max(widths[index], len(str(value)) + 2 if value is not None else 0)
+            )
         buffered.append(cells)
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
@@ -50,8 +52,9 @@ def build_workbook(title: str, headers: Sequence[str], rows: Iterable[Sequence[A
     return output.getvalue()
 
 
-def xlsx_response(filename: str, title: str, headers: Sequence[str],
-                  rows: Iterable[Sequence[Any]]) -> HttpResponse:
+def xlsx_response(
+    filename: str, title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]]
+) -> HttpResponse:
     """An HTTP download of the rows as an XLSX file."""
     response = HttpResponse(build_workbook(title, headers, rows), content_type=XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, ClassVar
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -58,7 +58,7 @@ class TenantModel(models.Model):
         Agency, on_delete=models.PROTECT, related_name="+", verbose_name=_("instansi")
     )
 
-    objects = TenantManager()
+    objects: ClassVar[Any] = TenantManager()
 
     class Meta:
         abstract = True

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -30,8 +31,24 @@ class UnitChoiceField(forms.ModelChoiceField):
         return f"{'— ' * obj.depth}{obj.name}"
 
 
-def unit_field(label: str, *, required: bool = True) -> UnitChoiceField:
+def unit_field(label: Any, *, required: bool = True) -> UnitChoiceField:
     return UnitChoiceField(queryset=Unit.objects.none(), label=label, required=required)
+
+
+def set_choices(form: forms.Form, name: str, queryset: QuerySet[Any]) -> None:
+    """Give a model-choice field of `form` its (tenant-scoped) queryset."""
+    field = form.fields[name]
+    assert isinstance(field, forms.ModelChoiceField)
+    field.queryset = queryset
+
+
+def positions_of(unit_id: object) -> QuerySet[Position]:
+    """The active positions of the unit chosen in a form (none before a unit is chosen)."""
+    if isinstance(unit_id, Unit):
+        unit_id = unit_id.pk
+    if not str(unit_id or "").isdigit():
+        return Position.objects.none()
+    return Position.objects.filter(unit_id=int(str(unit_id)), is_active=True).order_by("name")
 
 
 class SupervisorField(forms.CharField):
@@ -49,44 +66,58 @@ class SupervisorField(forms.CharField):
             return None
         supervisor = Employee.objects.filter(nip=text).first()
         if supervisor is None:
-            raise forms.ValidationError(_("Tidak ada pegawai dengan NIP %(nip)s di instansi ini."),
-                                        params={"nip": text})
+            raise forms.ValidationError(
+                _("Tidak ada pegawai dengan NIP %(nip)s di instansi ini."), params={"nip": text}
+            )
         return supervisor
 
 
 class EmployeeFilterForm(forms.Form):
     q = forms.CharField(label=_("Cari nama atau NIP"), required=False)
     unit = unit_field(_("Unit kerja"), required=False)
-    rank = forms.ChoiceField(label=_("Golongan"), required=False,
-                             choices=[("", _("Semua golongan")), *RANK_CHOICES])
-    employee_type = forms.ChoiceField(label=_("Jenis"), required=False,
-                                      choices=[("", _("PNS & PPPK")), *EmployeeType.choices])
-    position_kind = forms.ChoiceField(label=_("Jenis jabatan"), required=False,
-                                      choices=[("", _("Semua jabatan")), *PositionKind.choices])
-    status = forms.ChoiceField(label=_("Status"), required=False, choices=[
-        ("active", _("Aktif")), ("inactive", _("Nonaktif")), ("all", _("Semua"))])
+    rank = forms.ChoiceField(
+        label=_("Golongan"), required=False, choices=[("", _("Semua golongan")), *RANK_CHOICES]
+    )
+    employee_type = forms.ChoiceField(
+        label=_("Jenis"), required=False, choices=[("", _("PNS & PPPK")), *EmployeeType.choices]
+    )
+    position_kind = forms.ChoiceField(
+        label=_("Jenis jabatan"),
+        required=False,
+        choices=[("", _("Semua jabatan")), *PositionKind.choices],
+    )
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("active", _("Aktif")), ("inactive", _("Nonaktif")), ("all", _("Semua"))],
+    )
 
     def __init__(self, *args: Any, units: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = units
+        set_choices(self, "unit", units)
 
 
 class EmployeeForm(forms.Form):
     employee_type = forms.ChoiceField(label=_("Jenis pegawai"), choices=EmployeeType.choices)
-    nip = forms.CharField(label=_("NIP / NI PPPK"), max_length=30,
-                          help_text=_("18 digit, boleh dengan spasi: 19860926 201505 1 001"))
+    nip = forms.CharField(
+        label=_("NIP / NI PPPK"),
+        max_length=30,
+        help_text=_("18 digit, boleh dengan spasi: 19860926 201505 1 001"),
+    )
     front_title = forms.CharField(label=_("Gelar depan"), required=False, max_length=40)
     name = forms.CharField(label=_("Nama lengkap (tanpa gelar)"), max_length=150)
     back_title = forms.CharField(label=_("Gelar belakang"), required=False, max_length=60)
     birth_place = forms.CharField(label=_("Tempat lahir"), required=False, max_length=80)
     birth_date = forms.DateField(label=_("Tanggal lahir"), widget=DATE)
     sex = forms.ChoiceField(label=_("Jenis kelamin"), choices=Sex.choices)
-    rank = forms.ChoiceField(label=_("Golongan/ruang"), required=False,
-                             choices=[("", "—"), *RANK_CHOICES])
+    rank = forms.ChoiceField(
+        label=_("Golongan/ruang"), required=False, choices=[("", "—"), *RANK_CHOICES]
+    )
     rank_since = forms.DateField(label=_("TMT golongan"), required=False, widget=DATE)
     unit = unit_field(_("Unit kerja"))
-    position = forms.ModelChoiceField(queryset=Position.objects.none(), label=_("Jabatan"),
-                                      required=False)
+    position: forms.ModelChoiceField[Position] = forms.ModelChoiceField(
+        queryset=Position.objects.none(), label=_("Jabatan"), required=False
+    )
     position_since = forms.DateField(label=_("TMT jabatan"), required=False, widget=DATE)
     supervisor = SupervisorField()
     education = forms.CharField(label=_("Pendidikan terakhir"), required=False, max_length=40)
@@ -96,27 +127,46 @@ class EmployeeForm(forms.Form):
 
     def __init__(self, *args: Any, units: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = units
-        unit_id = self.data.get("unit") or self.initial.get("unit")
-        if isinstance(unit_id, Unit):
-            unit_id = unit_id.pk
-        self.fields["position"].queryset = (
-            Position.objects.filter(unit_id=unit_id, is_active=True).order_by("name")
-            if str(unit_id or "").isdigit() else Position.objects.none()
+        set_choices(self, "unit", units)
+        set_choices(
+            self, "position", positions_of(self.data.get("unit") or self.initial.get("unit"))
         )
-        self.fields["unit"].widget.attrs.update({
-            "hx-get": "/organisasi/jabatan/pilihan/", "hx-target": "#id_position",
-            "hx-trigger": "change", "hx-include": "this",
-        })
+        self.fields["unit"].widget.attrs.update(
+            {
+                "hx-get": "/organisasi/jabatan/pilihan/",
+                "hx-target": "#id_position",
+                "hx-trigger": "change",
+                "hx-include": "this",
+            }
+        )
 
     @classmethod
     def initial_from(cls, employee: Employee) -> dict[str, Any]:
-        initial = {name: getattr(employee, name) for name in (
-            "employee_type", "nip", "front_title", "name", "back_title", "birth_place",
-            "birth_date", "sex", "rank", "rank_since", "position_since", "education", "email",
-            "phone", "version")}
-        initial.update(unit=employee.unit_id, position=employee.position_id,
-                       supervisor=employee.supervisor.nip if employee.supervisor else "")
+        initial = {
+            name: getattr(employee, name)
+            for name in (
+                "employee_type",
+                "nip",
+                "front_title",
+                "name",
+                "back_title",
+                "birth_place",
+                "birth_date",
+                "sex",
+                "rank",
+                "rank_since",
+                "position_since",
+                "education",
+                "email",
+                "phone",
+                "version",
+            )
+        }
+        initial.update(
+            unit=employee.unit_id,
+            position=employee.position_id,
+            supervisor=employee.supervisor.nip if employee.supervisor else "",
+        )
         return initial
 
     def service_fields(self) -> dict[str, Any]:
@@ -127,31 +177,36 @@ class EmployeeForm(forms.Form):
 
 class TransferForm(forms.Form):
     unit = unit_field(_("Unit kerja tujuan"))
-    position = forms.ModelChoiceField(queryset=Position.objects.none(), label=_("Jabatan baru"),
-                                      required=False)
+    position: forms.ModelChoiceField[Position] = forms.ModelChoiceField(
+        queryset=Position.objects.none(), label=_("Jabatan baru"), required=False
+    )
     supervisor = SupervisorField(label=_("NIP atasan baru"))
-    effective_date = forms.DateField(label=_("Berlaku mulai (TMT)"), widget=DATE,
-                                     initial=timezone.localdate)
+    effective_date = forms.DateField(
+        label=_("Berlaku mulai (TMT)"), widget=DATE, initial=timezone.localdate
+    )
     note = forms.CharField(label=_("Nomor SK / keterangan"), required=False, max_length=255)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args: Any, units: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = units
-        unit_id = self.data.get("unit")
-        self.fields["position"].queryset = (
-            Position.objects.filter(unit_id=unit_id, is_active=True).order_by("name")
-            if str(unit_id or "").isdigit() else Position.objects.none()
+        set_choices(self, "unit", units)
+        set_choices(self, "position", positions_of(self.data.get("unit")))
+        self.fields["unit"].widget.attrs.update(
+            {
+                "hx-get": "/organisasi/jabatan/pilihan/",
+                "hx-target": "#id_position",
+                "hx-trigger": "change",
+                "hx-include": "this",
+            }
         )
-        self.fields["unit"].widget.attrs.update({
-            "hx-get": "/organisasi/jabatan/pilihan/", "hx-target": "#id_position",
-            "hx-trigger": "change", "hx-include": "this",
-        })
 
 
 class DeactivateForm(forms.Form):
-    reason = forms.CharField(label=_("Alasan"), max_length=200,
-                             help_text=_("Mis. pensiun, pindah instansi, meninggal dunia."))
+    reason = forms.CharField(
+        label=_("Alasan"),
+        max_length=200,
+        help_text=_("Mis. pensiun, pindah instansi, meninggal dunia."),
+    )
     since = forms.DateField(label=_("Nonaktif sejak"), widget=DATE, initial=timezone.localdate)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
@@ -166,30 +221,30 @@ class UnitForm(forms.Form):
 
     def __init__(self, *args: Any, units: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["parent"].queryset = units
+        set_choices(self, "parent", units)
 
 
 class PositionForm(forms.Form):
     name = forms.CharField(label=_("Nama jabatan"), max_length=200)
     kind = forms.ChoiceField(label=_("Jenis jabatan"), choices=PositionKind.choices)
-    level = forms.ChoiceField(label=_("Jenjang"), required=False,
-                              choices=[("", "—"), *PositionLevel.choices],
-                              help_text=_("Wajib untuk JPT dan jabatan fungsional."))
-    grade = forms.IntegerField(label=_("Kelas jabatan"), required=False, min_value=1,
-                               max_value=17)
+    level = forms.ChoiceField(
+        label=_("Jenjang"),
+        required=False,
+        choices=[("", "—"), *PositionLevel.choices],
+        help_text=_("Wajib untuk JPT dan jabatan fungsional."),
+    )
+    grade = forms.IntegerField(label=_("Kelas jabatan"), required=False, min_value=1, max_value=17)
     unit = unit_field(_("Unit kerja"))
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args: Any, units: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = units
+        set_choices(self, "unit", units)
 
 
 class ActingForm(forms.Form):
-    acting_employee = SupervisorField(label=_("NIP pejabat Plt./Plh."), required=True,
-                                      help_text="")
+    acting_employee = SupervisorField(label=_("NIP pejabat Plt./Plh."), required=True, help_text="")
     kind = forms.ChoiceField(label=_("Jenis"), choices=ActingKind.choices)
     start_date = forms.DateField(label=_("Mulai"), widget=DATE)
     end_date = forms.DateField(label=_("Selesai"), widget=DATE)
-    decree_number = forms.CharField(label=_("Nomor surat perintah"), required=False,
-                                    max_length=100)
+    decree_number = forms.CharField(label=_("Nomor surat perintah"), required=False, max_length=100)

@@ -46,7 +46,11 @@ class Unit(TenantModel, VersionedModel):
     kind = models.CharField(_("jenis"), max_length=20, choices=UnitKind.choices)
     code = models.CharField(_("kode"), max_length=40, blank=True)
     parent = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children",
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
         verbose_name=_("unit induk"),
     )
     path = models.CharField(max_length=255, db_index=True, editable=False, default="")
@@ -72,6 +76,11 @@ class Unit(TenantModel, VersionedModel):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def tree_prefix(self) -> str:
+        """Dashes that indent the unit by its depth in a flat list."""
+        return "— " * self.depth
 
 
 class PositionKind(models.TextChoices):
@@ -101,9 +110,14 @@ class PositionLevel(models.TextChoices):
 LEVELS_BY_KIND: dict[str, set[str]] = {
     PositionKind.JPT: {PositionLevel.JPT_UTAMA, PositionLevel.JPT_MADYA, PositionLevel.JPT_PRATAMA},
     PositionKind.FUNGSIONAL: {
-        PositionLevel.AHLI_PERTAMA, PositionLevel.AHLI_MUDA, PositionLevel.AHLI_MADYA,
-        PositionLevel.AHLI_UTAMA, PositionLevel.PEMULA, PositionLevel.TERAMPIL,
-        PositionLevel.MAHIR, PositionLevel.PENYELIA,
+        PositionLevel.AHLI_PERTAMA,
+        PositionLevel.AHLI_MUDA,
+        PositionLevel.AHLI_MADYA,
+        PositionLevel.AHLI_UTAMA,
+        PositionLevel.PEMULA,
+        PositionLevel.TERAMPIL,
+        PositionLevel.MAHIR,
+        PositionLevel.PENYELIA,
     },
     PositionKind.ADMINISTRATOR: set(),
     PositionKind.PENGAWAS: set(),
@@ -116,15 +130,17 @@ class Position(TenantModel, VersionedModel):
 
     name = models.CharField(_("nama jabatan"), max_length=200)
     kind = models.CharField(_("jenis jabatan"), max_length=20, choices=PositionKind.choices)
-    level = models.CharField(
-        _("jenjang"), max_length=20, choices=PositionLevel.choices, blank=True
-    )
+    level = models.CharField(_("jenjang"), max_length=20, choices=PositionLevel.choices, blank=True)
     grade = models.PositiveSmallIntegerField(_("kelas jabatan"), null=True, blank=True)
     unit = models.ForeignKey(
         Unit, on_delete=models.PROTECT, related_name="positions", verbose_name=_("unit")
     )
     superior = models.ForeignKey(
-        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("jabatan atasan"),
     )
     is_active = models.BooleanField(_("aktif"), default=True)
@@ -167,8 +183,12 @@ class Employee(TenantModel, VersionedModel):
     """A pegawai ASN: PNS (NIP) or PPPK (NI PPPK), in a position of a unit, with a supervisor."""
 
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="employee", verbose_name=_("akun"),
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="employee",
+        verbose_name=_("akun"),
     )
     employee_type = models.CharField(
         _("jenis pegawai"), max_length=4, choices=EmployeeType.choices, default=EmployeeType.PNS
@@ -186,12 +206,20 @@ class Employee(TenantModel, VersionedModel):
         Unit, on_delete=models.PROTECT, related_name="employees", verbose_name=_("unit kerja")
     )
     position = models.ForeignKey(
-        Position, on_delete=models.PROTECT, null=True, blank=True, related_name="holders",
+        Position,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="holders",
         verbose_name=_("jabatan"),
     )
     position_since = models.DateField(_("TMT jabatan"), null=True, blank=True)
     supervisor = models.ForeignKey(
-        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="subordinates",
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="subordinates",
         verbose_name=_("atasan langsung"),
     )
     education = models.CharField(_("pendidikan terakhir"), max_length=40, blank=True)
@@ -213,7 +241,9 @@ class Employee(TenantModel, VersionedModel):
             models.Index(fields=["agency", "rank"], name="employee_agency_rank"),
         ]
         constraints = [
-            models.CheckConstraint(condition=~Q(supervisor=models.F("id")), name="no_self_supervisor"),
+            models.CheckConstraint(
+                condition=~Q(supervisor=models.F("id")), name="no_self_supervisor"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -243,11 +273,15 @@ class ActingAssignment(TenantModel, VersionedModel):
     """An acting official (Plt./Plh.) who holds a position's authority between two dates."""
 
     acting_employee = models.ForeignKey(
-        Employee, on_delete=models.CASCADE, related_name="acting_assignments",
+        Employee,
+        on_delete=models.CASCADE,
+        related_name="acting_assignments",
         verbose_name=_("pejabat pelaksana"),
     )
     position = models.ForeignKey(
-        Position, on_delete=models.CASCADE, related_name="acting_assignments",
+        Position,
+        on_delete=models.CASCADE,
+        related_name="acting_assignments",
         verbose_name=_("jabatan yang dilaksanakan"),
     )
     kind = models.CharField(_("jenis"), max_length=3, choices=ActingKind.choices)

@@ -43,7 +43,7 @@ def is_supervisor(user: User) -> bool:
     cached = getattr(user, "_kinerja_is_supervisor", None)
     if cached is None:
         cached = user.employee.subordinates.filter(is_active=True).exists()
-        user._kinerja_is_supervisor = cached
+        user._kinerja_is_supervisor = cached  # type: ignore[attr-defined]
     return bool(cached)
 
 
@@ -54,7 +54,8 @@ def is_self(user: User, employee: Any) -> bool:
 
 @rules.predicate
 def supervises(user: User, employee: Any) -> bool:
-    return employee is not None and employee.supervisor_id == actor_of(user).employee_id is not None
+    own_id = actor_of(user).employee_id
+    return employee is not None and own_id is not None and employee.supervisor_id == own_id
 
 
 @rules.predicate
@@ -88,8 +89,10 @@ def employee_scope(actor: Actor) -> Q:
         return Q()
     if actor.has_role_any(("agency_admin", "inspector")):
         return Q()
-    query = Q(pk__in=[]) if actor.employee_id is None else (
-        Q(pk=actor.employee_id) | Q(supervisor_id=actor.employee_id)
+    query = (
+        Q(pk__in=[])
+        if actor.employee_id is None
+        else (Q(pk=actor.employee_id) | Q(supervisor_id=actor.employee_id))
     )
     for path in actor.head_unit_paths:
         query |= Q(unit__path__startswith=path)

@@ -60,7 +60,8 @@ def get_employee_for(user: User, pk: int) -> Employee:
     """One employee the user may see; anything else (other agency included) is a 404."""
     employee = (
         Employee.objects.select_related("unit", "position", "supervisor", "user")
-        .filter(pk=pk).first()
+        .filter(pk=pk)
+        .first()
     )
     if employee is None or not user.has_perm("org.view_employee", employee):
         raise Http404
@@ -119,9 +120,11 @@ def org_chart(unit: Unit, *, people_limit: int = 200) -> ChartNode:
     root = ChartNode(unit)
     nodes = {child.pk: ChartNode(child) for child in children}
     root.children = list(nodes.values())
-    counts = Employee.objects.filter(is_active=True, unit__path__startswith=unit.path).values(
-        "unit__path"
-    ).annotate(n=Count("id"))
+    counts = (
+        Employee.objects.filter(is_active=True, unit__path__startswith=unit.path)
+        .values("unit__path")
+        .annotate(n=Count("id"))
+    )
     for row in counts:
         root.headcount += row["n"]
         child_id = _child_id_on_path(row["unit__path"], unit.path)
@@ -133,7 +136,8 @@ def org_chart(unit: Unit, *, people_limit: int = 200) -> ChartNode:
     for leader in leaders:
         nodes[leader.unit_id].leaders.append(leader)
     own = list(
-        Employee.objects.filter(unit=unit, is_active=True).select_related("position", "supervisor")
+        Employee.objects.filter(unit=unit, is_active=True)
+        .select_related("position", "supervisor")
         .order_by("name")[:people_limit]
     )
     own.sort(key=_person_order)
@@ -146,7 +150,7 @@ def org_chart(unit: Unit, *, people_limit: int = 200) -> ChartNode:
 
 def _child_id_on_path(path: str, root_path: str) -> int | None:
     """`/1/7/12/` under `/1/` → 7: the child of the root that this path runs through."""
-    rest = path[len(root_path):].strip("/")
+    rest = path[len(root_path) :].strip("/")
     return int(rest.split("/")[0]) if rest else None
 
 

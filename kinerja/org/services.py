@@ -35,29 +35,45 @@ from kinerja.org.models import (
 from kinerja.org.nip import NipError, check_agrees, parse_ni_pppk, parse_nip
 
 EMPLOYEE_FIELDS = [
-    "employee_type", "nip", "name", "front_title", "back_title", "birth_place", "birth_date",
-    "sex", "rank", "rank_since", "unit", "position", "position_since", "supervisor",
-    "education", "email", "phone",
+    "employee_type",
+    "nip",
+    "name",
+    "front_title",
+    "back_title",
+    "birth_place",
+    "birth_date",
+    "sex",
+    "rank",
+    "rank_since",
+    "unit",
+    "position",
+    "position_since",
+    "supervisor",
+    "education",
+    "email",
+    "phone",
 ]
 UNIT_FIELDS = ["name", "kind", "code", "parent", "address"]
 POSITION_FIELDS = ["name", "kind", "level", "grade", "unit", "superior"]
 
 
 def register_audit_actions() -> None:
-    audit.register_actions({
-        "org.unit.created": gettext_lazy("Unit kerja dibuat"),
-        "org.unit.updated": gettext_lazy("Unit kerja diubah"),
-        "org.unit.deactivated": gettext_lazy("Unit kerja dinonaktifkan"),
-        "org.position.created": gettext_lazy("Jabatan dibuat"),
-        "org.position.updated": gettext_lazy("Jabatan diubah"),
-        "org.employee.created": gettext_lazy("Pegawai ditambahkan"),
-        "org.employee.updated": gettext_lazy("Data pegawai diubah"),
-        "org.employee.transferred": gettext_lazy("Pegawai dimutasi"),
-        "org.employee.deactivated": gettext_lazy("Pegawai dinonaktifkan"),
-        "org.employee.reactivated": gettext_lazy("Pegawai diaktifkan kembali"),
-        "org.acting.created": gettext_lazy("Plt./Plh. ditetapkan"),
-        "org.import.committed": gettext_lazy("Impor data diterapkan"),
-    })
+    audit.register_actions(
+        {
+            "org.unit.created": gettext_lazy("Unit kerja dibuat"),
+            "org.unit.updated": gettext_lazy("Unit kerja diubah"),
+            "org.unit.deactivated": gettext_lazy("Unit kerja dinonaktifkan"),
+            "org.position.created": gettext_lazy("Jabatan dibuat"),
+            "org.position.updated": gettext_lazy("Jabatan diubah"),
+            "org.employee.created": gettext_lazy("Pegawai ditambahkan"),
+            "org.employee.updated": gettext_lazy("Data pegawai diubah"),
+            "org.employee.transferred": gettext_lazy("Pegawai dimutasi"),
+            "org.employee.deactivated": gettext_lazy("Pegawai dinonaktifkan"),
+            "org.employee.reactivated": gettext_lazy("Pegawai diaktifkan kembali"),
+            "org.acting.created": gettext_lazy("Plt./Plh. ditetapkan"),
+            "org.import.committed": gettext_lazy("Impor data diterapkan"),
+        }
+    )
 
 
 # --- Units -------------------------------------------------------------------------------------
@@ -75,7 +91,9 @@ def _check_unit_parent(unit: Unit, parent: Unit | None, agency_id: int) -> None:
     if parent.agency_id != agency_id:
         raise ValidationError({"parent": _("Unit induk harus dari instansi yang sama.")})
     if unit.pk and (parent.pk == unit.pk or parent.path.startswith(unit.path)):
-        raise ValidationError({"parent": _("Unit induk tidak boleh unit itu sendiri atau bawahannya.")})
+        raise ValidationError(
+            {"parent": _("Unit induk tidak boleh unit itu sendiri atau bawahannya.")}
+        )
 
 
 @transaction.atomic
@@ -89,8 +107,13 @@ def create_unit(agency: Agency, *, actor: User | None, **fields: Any) -> Unit:
     unit.save()
     _set_path(unit)
     unit.save(update_fields=["path", "depth"])
-    audit.record(unit, "org.unit.created", actor=actor, agency_id=agency.pk,
-                 changes={f: (None, getattr(unit, f)) for f in UNIT_FIELDS if getattr(unit, f)})
+    audit.record(
+        unit,
+        "org.unit.created",
+        actor=actor,
+        agency_id=agency.pk,
+        changes={f: (None, getattr(unit, f)) for f in UNIT_FIELDS if getattr(unit, f)},
+    )
     return unit
 
 
@@ -111,11 +134,16 @@ def update_unit(unit: Unit, *, actor: User, expected_version: int | None, **fiel
     unit.save()
     if unit.path != old_path:
         for child in Unit.objects.filter(path__startswith=old_path).exclude(pk=unit.pk):
-            child.path = unit.path + child.path[len(old_path):]
+            child.path = unit.path + child.path[len(old_path) :]
             child.depth = child.path.count("/") - 2
             child.save(update_fields=["path", "depth"])
-    audit.record(unit, "org.unit.updated", actor=actor, agency_id=unit.agency_id,
-                 changes=audit.diff(unit, UNIT_FIELDS, before))
+    audit.record(
+        unit,
+        "org.unit.updated",
+        actor=actor,
+        agency_id=unit.agency_id,
+        changes=audit.diff(unit, UNIT_FIELDS, before),
+    )
     return unit
 
 
@@ -125,7 +153,9 @@ def update_unit(unit: Unit, *, actor: User, expected_version: int | None, **fiel
 def _check_position(position: Position) -> None:
     allowed = LEVELS_BY_KIND.get(position.kind, set())
     if position.level and position.level not in allowed:
-        raise ValidationError({"level": _("Jenjang ini tidak berlaku untuk jenis jabatan tersebut.")})
+        raise ValidationError(
+            {"level": _("Jenjang ini tidak berlaku untuk jenis jabatan tersebut.")}
+        )
     if allowed and not position.level:
         raise ValidationError({"level": _("Jenjang wajib diisi untuk jabatan JPT dan fungsional.")})
     if position.unit.agency_id != position.agency_id:
@@ -160,8 +190,13 @@ def update_position(
     position.full_clean(exclude=["agency"])
     position.version += 1
     position.save()
-    audit.record(position, "org.position.updated", actor=actor, agency_id=position.agency_id,
-                 changes=audit.diff(position, POSITION_FIELDS, before))
+    audit.record(
+        position,
+        "org.position.updated",
+        actor=actor,
+        agency_id=position.agency_id,
+        changes=audit.diff(position, POSITION_FIELDS, before),
+    )
     return position
 
 
@@ -169,7 +204,11 @@ def update_position(
 
 
 def validate_identity(
-    *, employee_type: str, nip: str, birth_date: dt.date | None, sex: str | None,
+    *,
+    employee_type: str,
+    nip: str,
+    birth_date: dt.date | None,
+    sex: str | None,
     today: dt.date | None = None,
 ) -> str:
     """Validate NIP / NI PPPK against the type, birth date and sex; return the 18 digits."""
@@ -199,9 +238,9 @@ def would_create_cycle(employee: Employee, supervisor: Employee | None) -> bool:
 
 def _check_employee(employee: Employee) -> None:
     errors: dict[str, str] = {}
-    if employee.position_id and employee.position.unit_id != employee.unit_id:
+    if employee.position is not None and employee.position.unit_id != employee.unit_id:
         errors["position"] = _("Jabatan tidak berada di unit kerja yang dipilih.")
-    if employee.supervisor_id:
+    if employee.supervisor is not None:
         if employee.supervisor.agency_id != employee.agency_id:
             errors["supervisor"] = _("Atasan harus dari instansi yang sama.")
         elif would_create_cycle(employee, employee.supervisor):
@@ -222,20 +261,34 @@ def create_employee(agency: Agency, *, actor: User | None, **fields: Any) -> Emp
     if actor is not None:
         require(actor, "org.manage", Employee(agency=agency))
     fields["nip"] = validate_identity(
-        employee_type=fields.get("employee_type", EmployeeType.PNS), nip=fields.get("nip", ""),
-        birth_date=fields.get("birth_date"), sex=fields.get("sex"),
+        employee_type=fields.get("employee_type", EmployeeType.PNS),
+        nip=fields.get("nip", ""),
+        birth_date=fields.get("birth_date"),
+        sex=fields.get("sex"),
     )
     employee = Employee(agency=agency, **fields)
     _check_employee(employee)
     employee.full_clean(exclude=["agency", "user"])
     employee.save()
     PositionHistory.objects.create(
-        agency=agency, employee=employee, unit=employee.unit, position=employee.position,
-        start_date=employee.position_since or timezone.localdate(), note=_("Data awal"),
+        agency=agency,
+        employee=employee,
+        unit=employee.unit,
+        position=employee.position,
+        start_date=employee.position_since or timezone.localdate(),
+        note=_("Data awal"),
     )
-    audit.record(employee, "org.employee.created", actor=actor, agency_id=agency.pk,
-                 changes={f: (None, getattr(employee, f)) for f in EMPLOYEE_FIELDS
-                          if getattr(employee, f) not in (None, "")})
+    audit.record(
+        employee,
+        "org.employee.created",
+        actor=actor,
+        agency_id=agency.pk,
+        changes={
+            f: (None, getattr(employee, f))
+            for f in EMPLOYEE_FIELDS
+            if getattr(employee, f) not in (None, "")
+        },
+    )
     return employee
 
 
@@ -252,8 +305,10 @@ def update_employee(
     for name, value in fields.items():
         setattr(employee, name, value)
     employee.nip = validate_identity(
-        employee_type=employee.employee_type, nip=employee.nip,
-        birth_date=employee.birth_date, sex=employee.sex,
+        employee_type=employee.employee_type,
+        nip=employee.nip,
+        birth_date=employee.birth_date,
+        sex=employee.sex,
     )
     _check_employee(employee)
     employee.full_clean(exclude=["agency", "user"])
@@ -262,15 +317,23 @@ def update_employee(
         return employee
     employee.version += 1
     employee.save(update_fields=[*changes.keys(), "version", "updated_at"])
-    audit.record(employee, "org.employee.updated", actor=actor, agency_id=employee.agency_id,
-                 changes=changes)
+    audit.record(
+        employee, "org.employee.updated", actor=actor, agency_id=employee.agency_id, changes=changes
+    )
     return employee
 
 
 @transaction.atomic
 def transfer_employee(
-    employee: Employee, *, actor: User, expected_version: int | None, unit: Unit,
-    position: Position | None, supervisor: Employee | None, effective_date: dt.date, note: str = "",
+    employee: Employee,
+    *,
+    actor: User,
+    expected_version: int | None,
+    unit: Unit,
+    position: Position | None,
+    supervisor: Employee | None,
+    effective_date: dt.date,
+    note: str = "",
 ) -> Employee:
     """Move an employee to another unit/position from a date, closing the previous history row."""
     require(actor, "org.manage", employee)
@@ -286,21 +349,35 @@ def transfer_employee(
         end_date=effective_date - dt.timedelta(days=1)
     )
     PositionHistory.objects.create(
-        agency_id=employee.agency_id, employee=employee, unit=unit, position=position,
-        start_date=effective_date, note=note,
+        agency_id=employee.agency_id,
+        employee=employee,
+        unit=unit,
+        position=position,
+        start_date=effective_date,
+        note=note,
     )
     employee.version += 1
-    employee.save(update_fields=["unit", "position", "supervisor", "position_since", "version",
-                                 "updated_at"])
-    audit.record(employee, "org.employee.transferred", actor=actor, agency_id=employee.agency_id,
-                 changes=audit.diff(employee, ["unit", "position", "supervisor", "position_since"],
-                                    before), note=note)
+    employee.save(
+        update_fields=["unit", "position", "supervisor", "position_since", "version", "updated_at"]
+    )
+    audit.record(
+        employee,
+        "org.employee.transferred",
+        actor=actor,
+        agency_id=employee.agency_id,
+        changes=audit.diff(employee, ["unit", "position", "supervisor", "position_since"], before),
+        note=note,
+    )
     return employee
 
 
 @transaction.atomic
 def deactivate_employee(
-    employee: Employee, *, actor: User, expected_version: int | None, reason: str,
+    employee: Employee,
+    *,
+    actor: User,
+    expected_version: int | None,
+    reason: str,
     since: dt.date,
 ) -> Employee:
     """Deactivate (retired, moved out, died…); subordinates keep no inactive supervisor."""
@@ -313,39 +390,60 @@ def deactivate_employee(
         raise ValidationError(_("Pegawai ini sudah nonaktif."))
     employee.is_active, employee.inactive_reason, employee.inactive_since = False, reason, since
     employee.version += 1
-    employee.save(update_fields=["is_active", "inactive_reason", "inactive_since", "version",
-                                 "updated_at"])
+    employee.save(
+        update_fields=["is_active", "inactive_reason", "inactive_since", "version", "updated_at"]
+    )
     orphans = list(employee.subordinates.filter(is_active=True).values_list("pk", flat=True))
     Employee.objects.filter(pk__in=orphans).update(supervisor=employee.supervisor)
     PositionHistory.objects.filter(employee=employee, end_date__isnull=True).update(end_date=since)
     if employee.user_id:
         User.objects.filter(pk=employee.user_id).update(is_active=False)
-    audit.record(employee, "org.employee.deactivated", actor=actor, agency_id=employee.agency_id,
-                 changes={"is_active": (True, False)}, note=reason)
+    audit.record(
+        employee,
+        "org.employee.deactivated",
+        actor=actor,
+        agency_id=employee.agency_id,
+        changes={"is_active": (True, False)},
+        note=reason,
+    )
     return employee
 
 
 @transaction.atomic
-def reactivate_employee(employee: Employee, *, actor: User, expected_version: int | None) -> Employee:
+def reactivate_employee(
+    employee: Employee, *, actor: User, expected_version: int | None
+) -> Employee:
     """Bring a deactivated employee back (and their account)."""
     require(actor, "org.manage", employee)
     employee = Employee.objects.select_for_update().get(pk=employee.pk)
     check_version(employee.version, expected_version)
     employee.is_active, employee.inactive_reason, employee.inactive_since = True, "", None
     employee.version += 1
-    employee.save(update_fields=["is_active", "inactive_reason", "inactive_since", "version",
-                                 "updated_at"])
+    employee.save(
+        update_fields=["is_active", "inactive_reason", "inactive_since", "version", "updated_at"]
+    )
     if employee.user_id:
         User.objects.filter(pk=employee.user_id).update(is_active=True)
-    audit.record(employee, "org.employee.reactivated", actor=actor, agency_id=employee.agency_id,
-                 changes={"is_active": (False, True)})
+    audit.record(
+        employee,
+        "org.employee.reactivated",
+        actor=actor,
+        agency_id=employee.agency_id,
+        changes={"is_active": (False, True)},
+    )
     return employee
 
 
 @transaction.atomic
 def assign_acting(
-    position: Position, *, actor: User, acting_employee: Employee, kind: str,
-    start_date: dt.date, end_date: dt.date, decree_number: str = "",
+    position: Position,
+    *,
+    actor: User,
+    acting_employee: Employee,
+    kind: str,
+    start_date: dt.date,
+    end_date: dt.date,
+    decree_number: str = "",
 ) -> ActingAssignment:
     """Appoint a Plt./Plh. for a position between two dates."""
     require(actor, "org.manage", position)
@@ -354,12 +452,26 @@ def assign_acting(
     if acting_employee.agency_id != position.agency_id:
         raise ValidationError({"acting_employee": _("Pegawai harus dari instansi yang sama.")})
     assignment = ActingAssignment.objects.create(
-        agency_id=position.agency_id, position=position, acting_employee=acting_employee,
-        kind=kind, start_date=start_date, end_date=end_date, decree_number=decree_number,
+        agency_id=position.agency_id,
+        position=position,
+        acting_employee=acting_employee,
+        kind=kind,
+        start_date=start_date,
+        end_date=end_date,
+        decree_number=decree_number,
     )
-    audit.record(assignment, "org.acting.created", actor=actor, agency_id=position.agency_id,
-                 changes={"acting_employee": (None, str(acting_employee)), "kind": (None, kind),
-                          "start_date": (None, start_date), "end_date": (None, end_date)})
+    audit.record(
+        assignment,
+        "org.acting.created",
+        actor=actor,
+        agency_id=position.agency_id,
+        changes={
+            "acting_employee": (None, str(acting_employee)),
+            "kind": (None, kind),
+            "start_date": (None, start_date),
+            "end_date": (None, end_date),
+        },
+    )
     return assignment
 
 
@@ -370,14 +482,18 @@ def effective_supervisor(employee: Employee, *, on: dt.date) -> Employee | None:
     away, Plt. for a vacancy) takes precedence for the dates of the assignment.
     """
     superior_position_id = (
-        employee.supervisor.position_id if employee.supervisor_id and employee.supervisor
+        employee.supervisor.position_id
+        if employee.supervisor_id and employee.supervisor
         else (employee.position.superior_id if employee.position_id and employee.position else None)
     )
     if superior_position_id:
         acting = (
             ActingAssignment.objects.filter(
                 position_id=superior_position_id, start_date__lte=on, end_date__gte=on
-            ).select_related("acting_employee").order_by("-start_date").first()
+            )
+            .select_related("acting_employee")
+            .order_by("-start_date")
+            .first()
         )
         if acting is not None and acting.acting_employee_id != employee.pk:
             return acting.acting_employee
@@ -403,8 +519,12 @@ def _temporary_password() -> str:
 
 @transaction.atomic
 def create_account(
-    employee: Employee, *, actor: User | None, roles: tuple[Role, ...] = (),
-    head_unit: Unit | None = None, password: str | None = None,
+    employee: Employee,
+    *,
+    actor: User | None,
+    roles: tuple[Role, ...] = (),
+    head_unit: Unit | None = None,
+    password: str | None = None,
 ) -> IssuedPassword:
     """Give an employee an account (username = NIP) that must change its password first."""
     if actor is not None:
@@ -414,16 +534,27 @@ def create_account(
     secret = password or _temporary_password()
     first, _sep, last = employee.name.partition(" ")
     user = User.objects.create(
-        username=employee.nip, first_name=first[:150], last_name=last[:150],
-        email=employee.email, agency_id=employee.agency_id, password=make_password(secret),
+        username=employee.nip,
+        first_name=first[:150],
+        last_name=last[:150],
+        email=employee.email,
+        agency_id=employee.agency_id,
+        password=make_password(secret),
         must_change_password=password is None,
     )
     for role in roles:
-        RoleGrant.objects.create(user=user, role=role, unit=head_unit if role == Role.HEAD else None)
+        RoleGrant.objects.create(
+            user=user, role=role, unit=head_unit if role == Role.HEAD else None
+        )
     employee.user = user
     employee.save(update_fields=["user"])
-    audit.record(user, "core.user.created", actor=actor, agency_id=employee.agency_id,
-                 changes={"username": (None, user.username)})
+    audit.record(
+        user,
+        "core.user.created",
+        actor=actor,
+        agency_id=employee.agency_id,
+        changes={"username": (None, user.username)},
+    )
     return IssuedPassword(user, secret)
 
 

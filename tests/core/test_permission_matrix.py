@@ -1,0 +1,202 @@
+"""Every URL × every persona: the status each must get (pretix's idea, from the URL resolver).
+
+A URL that the table below does not classify fails `test_every_url_is_classified`, so a new
+page cannot ship without deciding who may open it. Objects of another agency answer 404.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from tests.conftest import PERSONAS, World
+
+ANON = "anon"
+ALL = [ANON, *PERSONAS]
+
+
+@dataclass
+class Rule:
+    """Expected GET status per persona; `kwargs` picks the object(s) from the test world."""
+
+    expected: dict[str, int]
+    kwargs: Callable[[World], dict[str, Any]] = field(default=lambda w: {})
+    other_agency_kwargs: Callable[[World], dict[str, Any]] | None = None
+    method: str = "get"
+
+
+def statuses(default: int, anon: int = 302, **overrides: int) -> dict[str, int]:
+    table = dict.fromkeys(PERSONAS, default)
+    table[ANON] = anon
+    table.update(overrides)
+    return table
+
+
+def only(
+    allowed: tuple[str, ...], *, ok: int = 200, denied: int = 403, anon: int = 302, **overrides: int
+) -> dict[str, int]:
+    table = {persona: (ok if persona in allowed else denied) for persona in PERSONAS}
+    table[ANON] = anon
+    table.update(overrides)
+    return table
+
+
+ADMINS = ("admin_bkpsdm", "superuser", "admin_agensi_lain")
+EMPLOYEE = {
+    "kwargs": lambda w: {"pk": w.pegawai.pk},
+    "other_agency_kwargs": lambda w: {"pk": w.pegawai_lain.pk},
+}
+UNIT = {
+    "kwargs": lambda w: {"pk": w.kecamatan.pk},
+    "other_agency_kwargs": lambda w: {"pk": w.other_unit.pk},
+}
+
+
+def _position_kwargs(world: World) -> dict[str, Any]:
+    return {"pk": world.pegawai.position_id}
+
+
+def _other_position_kwargs(world: World) -> dict[str, Any]:
+    from kinerja.org.models import Position
+
+    position = Position.objects.create(
+        agency=world.other_agency, unit=world.other_unit, name="Analis", kind="pelaksana"
+    )
+    return {"pk": position.pk}
+
+
+POSITION = {"kwargs": _position_kwargs, "other_agency_kwargs": _other_position_kwargs}
+# Manage-only pages of one object: admins of the agency 200; viewers 403; outsiders 404.
+MANAGE_OBJECT = only(("admin_bkpsdm", "superuser"), admin_agensi_lain=404, petugas_layanan=404)
+
+RULES: dict[str, Rule] = {
+    "insight:home": Rule(statuses(200)),
+    "core:login": Rule(statuses(302, anon=200)),
+    "core:logout": Rule(statuses(405, anon=405)),
+    "core:password-change": Rule(statuses(200)),
+    "core:audit-list": Rule(only(("admin_bkpsdm", "inspektur", "superuser", "admin_agensi_lain"))),
+    "set_language": Rule(statuses(405, anon=405)),
+    "api-schema": Rule(statuses(200, anon=200)),
+    "api-docs": Rule(statuses(200, anon=200)),
+    "org:employee-list": Rule(
+        only(
+            (
+                "atasan",
+                "kepala",
+                "admin_bkpsdm",
+                "inspektur",
+                "pemantau",
+                "superuser",
+                "admin_agensi_lain",
+            )
+        )
+    ),
+    "org:employee-create": Rule(only(ADMINS)),
+    "org:employee-detail": Rule(
+        only(
+            ("pegawai", "atasan", "kepala", "admin_bkpsdm", "inspektur", "pemantau", "superuser"),
+            denied=404,
+        ),
+        **EMPLOYEE,
+    ),
+    "org:employee-edit": Rule(
+        only(("admin_bkpsdm", "superuser"), admin_agensi_lain=404, petugas_layanan=404), **EMPLOYEE
+    ),
+    "org:employee-transfer": Rule(
+        only(("admin_bkpsdm", "superuser"), admin_agensi_lain=404, petugas_layanan=404), **EMPLOYEE
+    ),
+    "org:employee-deactivate": Rule(
+        only(("admin_bkpsdm", "superuser"), admin_agensi_lain=404, petugas_layanan=404), **EMPLOYEE
+    ),
+    "org:employee-reactivate": Rule(statuses(405), **EMPLOYEE),
+    "org:employee-account": Rule(statuses(405), **EMPLOYEE),
+    "org:unit-list": Rule(statuses(200)),
+    "org:unit-create": Rule(only(ADMINS)),
+    "org:unit-detail": Rule(statuses(200, admin_agensi_lain=404), **UNIT),
+    "org:unit-edit": Rule(only(("admin_bkpsdm", "superuser"), admin_agensi_lain=404), **UNIT),
+    "org:position-list": Rule(only(ADMINS)),
+    "org:position-create": Rule(only(ADMINS)),
+    "org:position-options": Rule(only(ADMINS)),
+    "org:position-edit": Rule(only(("admin_bkpsdm", "superuser"), denied=404), **POSITION),
+    "org:position-acting": Rule(only(("admin_bkpsdm", "superuser"), denied=404), **POSITION),
+}
+
+# Whole namespaces classified at once, with the reason.
+NAMESPACE_RULES = {
+    # Django's own admin: staff only (superuser here); checked through its index page.
+    "admin": "admin:index",
+}
+
+
+def _walk(patterns: list[Any], prefix: str = "") -> list[str]:
+    names: list[str] = []
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            namespace = f"{prefix}{entry.namespace}:" if entry.namespace else prefix
+            names += _walk(entry.url_patterns, namespace)
+        elif isinstance(entry, URLPattern) and entry.name:
+            names.append(prefix + entry.name)
+    return names
+
+
+def all_url_names() -> list[str]:
+    return sorted(set(_walk(get_resolver().url_patterns)))
+
+
+def test_every_url_is_classified():
+    unclassified = [
+        name
+        for name in all_url_names()
+        if name not in RULES and name.split(":")[0] not in NAMESPACE_RULES
+    ]
+    assert unclassified == []
+
+
+def test_every_named_url_has_a_name():
+    unnamed = []
+
+    def visit(patterns: list[Any], route: str = "") -> None:
+        for entry in patterns:
+            if isinstance(entry, URLResolver):
+                if entry.namespace != "admin":
+                    visit(entry.url_patterns, route + str(entry.pattern))
+            elif not entry.name:
+                unnamed.append(route + str(entry.pattern))
+
+    visit(get_resolver().url_patterns)
+    assert unnamed == []
+
+
+@pytest.mark.parametrize("name", sorted(RULES))
+@pytest.mark.parametrize("persona", ALL)
+def test_persona_gets_the_expected_status(name, persona, world, client, unscoped):
+    rule = RULES[name]
+    url = reverse(name, kwargs=rule.kwargs(world))
+    if persona != ANON:
+        client.force_login(world.users[persona], backend="kinerja.core.auth.NipOrUsernameBackend")
+    response = getattr(client, rule.method)(url)
+    assert response.status_code == rule.expected[persona], (name, persona, url)
+
+
+@pytest.mark.parametrize("name", sorted(n for n, r in RULES.items() if r.other_agency_kwargs))
+def test_objects_of_another_agency_answer_404(name, world, client, unscoped):
+    rule = RULES[name]
+    assert rule.other_agency_kwargs is not None
+    url = reverse(name, kwargs=rule.other_agency_kwargs(world))
+    client.force_login(
+        world.users["admin_bkpsdm"], backend="kinerja.core.auth.NipOrUsernameBackend"
+    )
+    expected = 405 if rule.expected["admin_bkpsdm"] == 405 else 404
+    assert getattr(client, rule.method)(url).status_code == expected
+
+
+@pytest.mark.parametrize("persona", ALL)
+def test_django_admin_is_for_superusers_only(persona, world, client):
+    if persona != ANON:
+        client.force_login(world.users[persona], backend="kinerja.core.auth.NipOrUsernameBackend")
+    status = client.get(reverse("admin:index")).status_code
+    assert status == (200 if persona == "superuser" else 302)
