@@ -54,7 +54,9 @@ def _birth_date(digits: str) -> dt.date:
     try:
         return dt.date(int(digits[0:4]), int(digits[4:6]), int(digits[6:8]))
     except ValueError as error:
-        raise NipError(f"tanggal lahir {digits[6:8]}-{digits[4:6]}-{digits[0:4]} tidak ada") from error
+        raise NipError(
+            f"tanggal lahir {digits[6:8]}-{digits[4:6]}-{digits[0:4]} tidak ada"
+        ) from error
 
 
 def _add_years(day: dt.date, years: int) -> dt.date:

@@ -22,13 +22,30 @@ PNS_RANKS: list[tuple[str, str]] = [
     ("IV/e", "Pembina Utama"),
 ]
 
-_ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII",
-          "XIV", "XV", "XVI", "XVII"]
+_ROMAN = [
+    "I",
+    "II",
+    "III",
+    "IV",
+    "V",
+    "VI",
+    "VII",
+    "VIII",
+    "IX",
+    "X",
+    "XI",
+    "XII",
+    "XIII",
+    "XIV",
+    "XV",
+    "XVI",
+    "XVII",
+]
 PPPK_GRADES: list[tuple[str, str]] = [(numeral, f"Golongan {numeral} (PPPK)") for numeral in _ROMAN]
 
-RANK_CHOICES: list[tuple[str, str]] = [
-    (code, f"{code} – {name}") for code, name in PNS_RANKS
-] + [(f"PPPK-{numeral}", label) for numeral, label in PPPK_GRADES]
+RANK_CHOICES: list[tuple[str, str]] = [(code, f"{code} – {name}") for code, name in PNS_RANKS] + [
+    (f"PPPK-{numeral}", label) for numeral, label in PPPK_GRADES
+]
 
 RANK_NAMES: dict[str, str] = dict(PNS_RANKS) | {f"PPPK-{n}": label for n, label in PPPK_GRADES}
 RANK_ORDER: dict[str, int] = {code: index for index, (code, _label) in enumerate(RANK_CHOICES)}

@@ -9,8 +9,9 @@ urlpatterns = [
     path("pegawai/<int:pk>/", employees.employee_detail, name="employee-detail"),
     path("pegawai/<int:pk>/ubah/", employees.employee_edit, name="employee-edit"),
     path("pegawai/<int:pk>/mutasi/", employees.employee_transfer, name="employee-transfer"),
-    path("pegawai/<int:pk>/nonaktifkan/", employees.employee_deactivate,
-         name="employee-deactivate"),
+    path(
+        "pegawai/<int:pk>/nonaktifkan/", employees.employee_deactivate, name="employee-deactivate"
+    ),
     path("pegawai/<int:pk>/aktifkan/", employees.employee_reactivate, name="employee-reactivate"),
     path("pegawai/<int:pk>/akun/", employees.employee_account, name="employee-account"),
     path("unit/", units.unit_list, name="unit-list"),
