@@ -108,7 +108,7 @@ ROOT_URLCONF = "kinerja.urls"
 WSGI_APPLICATION = "kinerja.wsgi.application"
 AUTH_USER_MODEL = "core.User"
 LOGIN_URL = "core:login"
-LOGIN_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "insight:home"
 LOGOUT_REDIRECT_URL = "core:login"
 
 TEMPLATES = [

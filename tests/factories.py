@@ -62,4 +62,5 @@ def make_employee(
         unit=unit,
         position=position,
         supervisor=supervisor,
+        position_since=dt.date(2020, 1, 1),
     )

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -13,31 +15,38 @@ from kinerja.core.models import Agency
 from kinerja.core.permissions import actor_of
 
 
-class TenantScopeMiddleware:
-    """Run each request inside the scope of the user's agency.
+@contextmanager
+def tenant_scope_of(user: Any) -> Iterator[None]:
+    """The tenant scope of a user: their agency; every agency for national viewers (read-only
+    by their permissions); unscoped for superusers; an empty scope for anyone else."""
+    actor = actor_of(user)
+    if not getattr(user, "is_authenticated", False):
+        with scope():
+            yield
+    elif actor.is_superuser:
+        with scopes_disabled():
+            yield
+    elif actor.is_national_viewer:
+        with scope(agency=list(Agency.objects.values_list("pk", flat=True))):
+            yield
+    else:
+        with scope(agency=actor.agency_id if actor.agency_id is not None else []):
+            yield
 
-    Agency users see their own agency; national viewers read every agency (their permissions
-    are read-only); superusers run unscoped. Anonymous requests get no scope, so a public page
-    that touches tenant data must open one explicitly.
+
+class TenantScopeMiddleware:
+    """Run each request inside the tenant scope of its (session) user.
+
+    Anonymous requests get no agency, so a public page that touches tenant data must open a
+    scope explicitly. Token-authenticated API requests get theirs from
+    `core.api.TenantScopeMixin`, since DRF authenticates them after this middleware.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        user = request.user
-        if not user.is_authenticated:
-            with scope():
-                return self.get_response(request)
-        actor = actor_of(user)
-        if actor.is_superuser:
-            with scopes_disabled():
-                return self.get_response(request)
-        if actor.is_national_viewer:
-            agency_ids = list(Agency.objects.values_list("pk", flat=True))
-            with scope(agency=agency_ids):
-                return self.get_response(request)
-        with scope(agency=actor.agency_id if actor.agency_id is not None else []):
+        with tenant_scope_of(request.user):
             return self.get_response(request)
 
 

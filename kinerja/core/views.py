@@ -71,7 +71,7 @@ class AuditListView(LoginRequiredMixin, View):
     """The audit trail of the agency, for its admins and inspectors, with filters and export."""
 
     def get(self, request: AuthedRequest) -> HttpResponse:
-        require(request.user, "core.view_audit", request.user)
+        require(request.user, "core.view_audit", request.user.agency)
         form, filters = _audit_filters(request)
         entries = audit_entries(**filters)
         if request.GET.get("format") == "xlsx":

@@ -58,7 +58,7 @@ def home_for(user: User) -> Home:
                 .exclude(pk=actor.employee_id)
                 .count()
             )
-    if user.has_perm("core.view_audit", user) or actor.has_role_any(("agency_admin",)):
+    if user.has_perm("core.view_audit", user.agency) or actor.has_role_any(("agency_admin",)):
         home.agency_figures = agency_figures()
     for path in actor.head_unit_paths:
         unit = Unit.objects.filter(path=path).first()

@@ -125,12 +125,17 @@ class EmployeeForm(forms.Form):
     phone = forms.CharField(label=_("Telepon"), required=False, max_length=20)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args: Any, units: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, units: Any, editing: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         set_choices(self, "unit", units)
         set_choices(
             self, "position", positions_of(self.data.get("unit") or self.initial.get("unit"))
         )
+        if editing:
+            # A move to another unit or position is a transfer: it keeps the history.
+            for name in ("unit", "position", "position_since"):
+                self.fields[name].disabled = True
+                self.fields[name].help_text = _("Diubah melalui menu Mutasi.")
         self.fields["unit"].widget.attrs.update(
             {
                 "hx-get": "/organisasi/jabatan/pilihan/",
@@ -170,9 +175,11 @@ class EmployeeForm(forms.Form):
         return initial
 
     def service_fields(self) -> dict[str, Any]:
-        data = dict(self.cleaned_data)
-        data.pop("version", None)
-        return data
+        return {
+            name: value
+            for name, value in self.cleaned_data.items()
+            if name != "version" and not self.fields[name].disabled
+        }
 
 
 class TransferForm(forms.Form):

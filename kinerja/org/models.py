@@ -66,10 +66,15 @@ class Unit(TenantModel, VersionedModel):
         ordering = ["path"]
         constraints = [
             models.UniqueConstraint(
-                fields=["agency", "code"], condition=~Q(code=""), name="unit_code_unique"
+                fields=["agency", "code"],
+                condition=~Q(code=""),
+                name="unit_code_unique",
+                violation_error_message=_("Kode unit ini sudah dipakai unit lain."),
             ),
             models.UniqueConstraint(
-                fields=["agency", "parent", "name"], name="unit_name_unique_in_parent"
+                fields=["agency", "parent", "name"],
+                name="unit_name_unique_in_parent",
+                violation_error_message=_("Sudah ada unit dengan nama ini di unit induk yang sama."),
             ),
         ]
         indexes = [models.Index(fields=["agency", "path"], name="unit_agency_path")]
@@ -150,7 +155,11 @@ class Position(TenantModel, VersionedModel):
         verbose_name_plural = _("jabatan")
         ordering = ["unit__path", "name"]
         constraints = [
-            models.UniqueConstraint(fields=["unit", "name"], name="position_name_unique_in_unit"),
+            models.UniqueConstraint(
+                fields=["unit", "name"],
+                name="position_name_unique_in_unit",
+                violation_error_message=_("Sudah ada jabatan dengan nama ini di unit tersebut."),
+            ),
             models.CheckConstraint(
                 condition=Q(grade__isnull=True) | Q(grade__gte=1, grade__lte=17),
                 name="position_grade_1_17",

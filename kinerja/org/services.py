@@ -23,6 +23,7 @@ from kinerja.core import audit
 from kinerja.core.exceptions import check_version
 from kinerja.core.models import Agency, Role, RoleGrant, User
 from kinerja.core.permissions import require
+from kinerja.core.tenancy import all_agencies_scope
 from kinerja.org.models import (
     LEVELS_BY_KIND,
     ActingAssignment,
@@ -103,7 +104,7 @@ def create_unit(agency: Agency, *, actor: User | None, **fields: Any) -> Unit:
         require(actor, "org.manage", Unit(agency=agency))
     unit = Unit(agency=agency, **fields)
     _check_unit_parent(unit, unit.parent, agency.pk)
-    unit.full_clean(exclude=["path", "agency"])
+    unit.full_clean(exclude=["path"])  # with "agency": the unique constraints include it
     unit.save()
     _set_path(unit)
     unit.save(update_fields=["path", "depth"])
@@ -128,7 +129,7 @@ def update_unit(unit: Unit, *, actor: User, expected_version: int | None, **fiel
     for name, value in fields.items():
         setattr(unit, name, value)
     _check_unit_parent(unit, unit.parent, unit.agency_id)
-    unit.full_clean(exclude=["path", "agency"])
+    unit.full_clean(exclude=["path"])  # with "agency": the unique constraints include it
     _set_path(unit)
     unit.version += 1
     unit.save()
@@ -222,6 +223,17 @@ def validate_identity(
     return parsed.number
 
 
+def _check_nip_free(nip: str, *, employee_pk: int | None) -> None:
+    """A NIP is national: unique across agencies, which the agency-scoped unique check misses."""
+    with all_agencies_scope():
+        holders = Employee.objects.filter(nip=nip)
+        if employee_pk is not None:
+            holders = holders.exclude(pk=employee_pk)
+        taken = holders.exists()
+    if taken:
+        raise ValidationError({"nip": _("NIP / NI PPPK ini sudah terdaftar.")})
+
+
 def would_create_cycle(employee: Employee, supervisor: Employee | None) -> bool:
     """Whether making `supervisor` the supervisor of `employee` closes a loop in the chain."""
     seen: set[int] = set()
@@ -266,6 +278,7 @@ def create_employee(agency: Agency, *, actor: User | None, **fields: Any) -> Emp
         birth_date=fields.get("birth_date"),
         sex=fields.get("sex"),
     )
+    _check_nip_free(fields["nip"], employee_pk=None)
     employee = Employee(agency=agency, **fields)
     _check_employee(employee)
     employee.full_clean(exclude=["agency", "user"])
@@ -310,6 +323,7 @@ def update_employee(
         birth_date=employee.birth_date,
         sex=employee.sex,
     )
+    _check_nip_free(employee.nip, employee_pk=employee.pk)
     _check_employee(employee)
     employee.full_clean(exclude=["agency", "user"])
     changes = audit.diff(employee, EMPLOYEE_FIELDS, before)
@@ -341,6 +355,16 @@ def transfer_employee(
     check_version(employee.version, expected_version)
     if not employee.is_active:
         raise ValidationError(_("Pegawai nonaktif tidak dapat dimutasi."))
+    current = PositionHistory.objects.filter(employee=employee, end_date__isnull=True).first()
+    if current is not None and effective_date <= current.start_date:
+        raise ValidationError(
+            {
+                "effective_date": _(
+                    "Tanggal mutasi harus setelah mulai jabatan saat ini (%(date)s)."
+                )
+                % {"date": current.start_date.strftime("%d-%m-%Y")}
+            }
+        )
     before = audit.snapshot(employee, ["unit", "position", "supervisor", "position_since"])
     employee.unit, employee.position, employee.supervisor = unit, position, supervisor
     employee.position_since = effective_date

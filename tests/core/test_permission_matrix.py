@@ -79,7 +79,7 @@ RULES: dict[str, Rule] = {
     "core:logout": Rule(statuses(405, anon=405)),
     "core:password-change": Rule(statuses(200)),
     "core:audit-list": Rule(only(("admin_bkpsdm", "inspektur", "superuser", "admin_agensi_lain"))),
-    "set_language": Rule(statuses(405, anon=405)),
+    "set_language": Rule(statuses(302, anon=302)),  # GET only redirects back; POST sets
     "api-schema": Rule(statuses(200, anon=200)),
     "api-docs": Rule(statuses(200, anon=200)),
     "org:employee-list": Rule(
@@ -123,6 +123,22 @@ RULES: dict[str, Rule] = {
     "org:position-options": Rule(only(ADMINS)),
     "org:position-edit": Rule(only(("admin_bkpsdm", "superuser"), denied=404), **POSITION),
     "org:position-acting": Rule(only(("admin_bkpsdm", "superuser"), denied=404), **POSITION),
+    # REST API: the same rules; anonymous callers get 403 (session auth answers first).
+    "api-token": Rule(statuses(405, anon=405)),  # POST only
+    "api-me": Rule(statuses(200, anon=403)),
+    "api-employee-list": Rule(statuses(200, anon=403)),  # each sees only whom they may see
+    "api-employee-detail": Rule(
+        only(("pegawai", "atasan", "kepala", "admin_bkpsdm", "inspektur", "pemantau",
+              "superuser"), denied=404, anon=403), **EMPLOYEE),
+    "api-employee-transfer": Rule(statuses(405, anon=403), **EMPLOYEE),
+    "api-employee-deactivate": Rule(statuses(405, anon=403), **EMPLOYEE),
+    "api-employee-reactivate": Rule(statuses(405, anon=403), **EMPLOYEE),
+    "api-unit-list": Rule(statuses(200, anon=403)),
+    "api-unit-detail": Rule(statuses(200, anon=403, admin_agensi_lain=404), **UNIT),
+    "api-unit-chart": Rule(statuses(200, anon=403, admin_agensi_lain=404), **UNIT),
+    "api-position-list": Rule(only(ADMINS, anon=403)),
+    "api-position-detail": Rule(only(("admin_bkpsdm", "superuser"), denied=404, anon=403),
+                                **POSITION),
 }
 
 # Whole namespaces classified at once, with the reason.

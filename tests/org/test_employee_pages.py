@@ -52,7 +52,7 @@ def test_htmx_search_returns_only_the_results_partial(login, world):
 
 
 def test_employee_list_query_count_does_not_grow_with_the_rows(
-    login, world, django_assert_max_num_queries
+    login, world, django_assert_max_num_queries, unscoped
 ):
     client = login("admin_bkpsdm")
     for index in range(30):

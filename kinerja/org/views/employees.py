@@ -141,7 +141,10 @@ def employee_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     employee = selectors.get_employee_for(request.user, pk)
     require(request.user, "org.manage", employee)
     form = EmployeeForm(
-        request.POST or None, units=_units(request), initial=EmployeeForm.initial_from(employee)
+        request.POST or None,
+        units=_units(request),
+        initial=EmployeeForm.initial_from(employee),
+        editing=True,
     )
     if request.method == "POST" and form.is_valid():
         try:
