@@ -73,3 +73,17 @@ class ForcePasswordChangeMiddleware:
                 )
             return redirect(reverse("core:password-change"))
         return self.get_response(request)
+
+
+class IndonesianFirstMiddleware:
+    """Bahasa Indonesia unless the user chose otherwise: the browser's language is not used.
+
+    Sits before LocaleMiddleware, which then decides from the language cookie alone.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
+        return self.get_response(request)

@@ -31,8 +31,13 @@ class UnitChoiceField(forms.ModelChoiceField):
         return f"{'— ' * obj.depth}{obj.name}"
 
 
-def unit_field(label: Any, *, required: bool = True) -> UnitChoiceField:
-    return UnitChoiceField(queryset=Unit.objects.none(), label=label, required=required)
+def unit_field(label: Any, *, required: bool = True, empty_label: Any = None) -> UnitChoiceField:
+    return UnitChoiceField(
+        queryset=Unit.objects.none(),
+        label=label,
+        required=required,
+        empty_label=empty_label or _("— pilih unit —"),
+    )
 
 
 def set_choices(form: forms.Form, name: str, queryset: QuerySet[Any]) -> None:
@@ -74,7 +79,7 @@ class SupervisorField(forms.CharField):
 
 class EmployeeFilterForm(forms.Form):
     q = forms.CharField(label=_("Cari nama atau NIP"), required=False)
-    unit = unit_field(_("Unit kerja"), required=False)
+    unit = unit_field(_("Unit kerja"), required=False, empty_label=_("Semua unit"))
     rank = forms.ChoiceField(
         label=_("Golongan"), required=False, choices=[("", _("Semua golongan")), *RANK_CHOICES]
     )

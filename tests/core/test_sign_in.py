@@ -57,3 +57,9 @@ def test_the_interface_switches_to_english(client, world):
     english = client.get(reverse("insight:home")).content.decode()
     assert 'lang="en"' in english
     assert "My profile" in english
+
+
+def test_indonesian_is_the_default_whatever_the_browser_language(client, world):
+    response = client.get(reverse("core:login"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert 'lang="id"' in response.content.decode()
+    assert "Masuk ke Kinerja" in response.content.decode()

@@ -1,6 +1,12 @@
 // Kinerja's small behaviours. No inline scripts anywhere: the CSP forbids them.
 (function () {
   "use strict";
+  // The side menu is open on wide screens and folded on phones.
+  document.addEventListener("DOMContentLoaded", function () {
+    if (window.matchMedia("(min-width: 900px)").matches) {
+      document.querySelectorAll("details[data-open-wide]").forEach(function (el) { el.open = true; });
+    }
+  });
   document.addEventListener("change", function (event) {
     var target = event.target;
     if (target.matches && target.matches("[data-autosubmit]")) {
