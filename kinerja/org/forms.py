@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -97,8 +97,18 @@ class EmployeeFilterForm(forms.Form):
         choices=[("active", _("Aktif")), ("inactive", _("Nonaktif")), ("all", _("Semua"))],
     )
 
-    def __init__(self, *args: Any, units: Any, **kwargs: Any) -> None:
+    # Above this many units the filter offers the top-level units (and the chosen one): a
+    # select of thousands of options would make the page slow and unusable.
+    FULL_TREE_LIMIT = 300
+
+    def __init__(self, *args: Any, units: QuerySet[Unit], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        if units.count() > self.FULL_TREE_LIMIT:
+            chosen = self.data.get("unit")
+            shallow = Q(depth=0)
+            if str(chosen or "").isdigit():
+                shallow |= Q(pk=int(str(chosen)))
+            units = units.filter(shallow)
         set_choices(self, "unit", units)
 
 

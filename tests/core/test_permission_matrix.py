@@ -70,6 +70,20 @@ def _other_position_kwargs(world: World) -> dict[str, Any]:
 
 
 POSITION = {"kwargs": _position_kwargs, "other_agency_kwargs": _other_position_kwargs}
+
+
+def _job(agency) -> dict[str, Any]:
+    from kinerja.org.models import ImportJob
+
+    job = ImportJob.objects.create(agency=agency, kind="employees", status="invalid",
+                                   file_name="pegawai.xlsx")
+    return {"pk": job.pk}
+
+
+IMPORT_JOB = {"kwargs": lambda w: _job(w.agency),
+              "other_agency_kwargs": lambda w: _job(w.other_agency)}
+# Imports: agency admins only; a superuser has no agency to import into.
+IMPORTERS = ("admin_bkpsdm", "admin_agensi_lain")
 # Manage-only pages of one object: admins of the agency 200; viewers 403; outsiders 404.
 MANAGE_OBJECT = only(("admin_bkpsdm", "superuser"), admin_agensi_lain=404, petugas_layanan=404)
 
@@ -123,6 +137,11 @@ RULES: dict[str, Rule] = {
     "org:position-options": Rule(only(ADMINS)),
     "org:position-edit": Rule(only(("admin_bkpsdm", "superuser"), denied=404), **POSITION),
     "org:position-acting": Rule(only(("admin_bkpsdm", "superuser"), denied=404), **POSITION),
+    "org:import-start": Rule(only(IMPORTERS)),
+    "org:import-template": Rule(only(IMPORTERS), kwargs=lambda w: {"kind": "employees"}),
+    "org:import-detail": Rule(only(("admin_bkpsdm",), admin_agensi_lain=404), **IMPORT_JOB),
+    "org:import-status": Rule(only(("admin_bkpsdm",), admin_agensi_lain=404), **IMPORT_JOB),
+    "org:import-commit": Rule(statuses(405), **IMPORT_JOB),
     # REST API: the same rules; anonymous callers get 403 (session auth answers first).
     "api-token": Rule(statuses(405, anon=405)),  # POST only
     "api-me": Rule(statuses(200, anon=403)),
