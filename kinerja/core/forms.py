@@ -15,6 +15,11 @@ class SignInForm(AuthenticationForm):
         max_length=150,
         widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username"}),
     )
+    password = forms.CharField(
+        label=_("Kata sandi"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
     error_messages = {
         "invalid_login": _("NIP/nama pengguna atau kata sandi salah."),
         "inactive": _("Akun ini tidak aktif. Hubungi admin BKPSDM."),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from playwright.sync_api import expect
+
 from tests.conftest import PASSWORD
 from tests.e2e.conftest import sign_in, skip_without_browser
 
@@ -13,9 +15,7 @@ def test_admin_signs_in_searches_an_employee_and_opens_the_profile(page, world):
     page.get_by_role("navigation", name="Menu utama").get_by_role("link", name="Pegawai").click()
     page.get_by_label("Cari nama atau NIP").fill("Budi")
     page.get_by_role("button", name="Cari").click()
-    rows = page.locator("#results tbody tr")
-    rows.first.wait_for()
-    assert rows.count() == 1
+    expect(page.locator("#results tbody tr")).to_have_count(1)
     page.get_by_role("link", name="Budi Santoso").click()
     page.get_by_role("heading", name="Budi Santoso").wait_for()
     assert page.get_by_text("Siti Aminah").first.is_visible()

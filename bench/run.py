@@ -1,0 +1,75 @@
+"""`make bench`: prepare province-scale data, then run every benchmark and print its figures.
+
+    make bench                 # PostgreSQL (DATABASE_URL, default a local kinerja_bench db), 60,000
+    make bench SCALE=small     # SQLite in var/bench-small.sqlite3, 5,000 employees: a quick check
+
+The data is generated once per database (the agency `uji-skala`); later runs reuse it.
+Each benchmark is its own script in this folder and can be run alone (see their docstrings).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+SIZES = {"province": 60_000, "small": 5_000}
+
+
+def _run(args: list[str], env: dict[str, str]) -> None:
+    print(f"\n$ {' '.join(args)}", flush=True)
+    started = time.perf_counter()
+    subprocess.run(args, cwd=ROOT, env=env, check=True)
+    print(f"  ({time.perf_counter() - started:.1f} s)", flush=True)
+
+
+def _ensure_postgres_database(url: str) -> None:
+    """Create the benchmark database on a local PostgreSQL if it does not exist yet."""
+    name = url.rsplit("/", 1)[-1]
+    host_part = url.split("@", 1)[-1].split("/", 1)[0]
+    host, _sep, port = host_part.partition(":")
+    exists = subprocess.run(
+        ["psql", "-h", host, "-p", port or "5432", "-U", "postgres", "-Atc",
+         f"select 1 from pg_database where datname = '{name}'"],
+        capture_output=True, text=True, check=False,
+    )
+    if exists.stdout.strip() != "1":
+        subprocess.run(["createdb", "-h", host, "-p", port or "5432", "-U", "postgres", name],
+                       check=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--scale", choices=sorted(SIZES), default="province")
+    options = parser.parse_args()
+    env = dict(os.environ, DEBUG="true")
+    if options.scale == "small":
+        env["DATABASE_URL"] = f"sqlite:///{ROOT / 'var' / 'bench-small.sqlite3'}"
+    else:
+        env.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/kinerja_bench")
+        _ensure_postgres_database(env["DATABASE_URL"])
+    employees = SIZES[options.scale]
+    print(f"Kinerja benchmarks · scale {options.scale} ({employees:,} employees) · "
+          f"{env['DATABASE_URL'].split('://')[0]}")
+    _run([PYTHON, "manage.py", "migrate", "--noinput", "-v", "0"], env)
+    generate = [PYTHON, "manage.py", "generate_scale_data", "--employees", str(employees)]
+    probe = subprocess.run(
+        [PYTHON, "manage.py", "shell", "-c",
+         "from kinerja.core.models import Agency;"
+         "print(Agency.objects.filter(code='uji-skala').exists())"],
+        cwd=ROOT, env=env, capture_output=True, text=True, check=True,
+    )
+    if probe.stdout.strip() != "True":
+        _run(generate, env)
+    _run([PYTHON, "bench/org_pages.py", "--requests", "20" if options.scale == "small" else "30"],
+         env)
+    _run([PYTHON, "bench/import_employees.py", "--employees", str(employees)], env)
+
+
+if __name__ == "__main__":
+    main()
