@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kinerja.org.views import employees, positions, units
+from kinerja.org.views import employees, imports, positions, units
 
 app_name = "org"
 urlpatterns = [
@@ -23,4 +23,9 @@ urlpatterns = [
     path("jabatan/pilihan/", positions.position_options, name="position-options"),
     path("jabatan/<int:pk>/ubah/", positions.position_edit, name="position-edit"),
     path("jabatan/<int:pk>/plt/", positions.position_acting, name="position-acting"),
+    path("impor/", imports.import_start, name="import-start"),
+    path("impor/templat/<str:kind>/", imports.import_template, name="import-template"),
+    path("impor/<int:pk>/", imports.import_detail, name="import-detail"),
+    path("impor/<int:pk>/terapkan/", imports.import_commit, name="import-commit"),
+    path("impor/<int:pk>/status/", imports.import_status, name="import-status"),
 ]
