@@ -34,13 +34,25 @@ def _ensure_postgres_database(url: str) -> None:
     host_part = url.split("@", 1)[-1].split("/", 1)[0]
     host, _sep, port = host_part.partition(":")
     exists = subprocess.run(
-        ["psql", "-h", host, "-p", port or "5432", "-U", "postgres", "-Atc",
-         f"select 1 from pg_database where datname = '{name}'"],
-        capture_output=True, text=True, check=False,
+        [
+            "psql",
+            "-h",
+            host,
+            "-p",
+            port or "5432",
+            "-U",
+            "postgres",
+            "-Atc",
+            f"select 1 from pg_database where datname = '{name}'",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     if exists.stdout.strip() != "1":
-        subprocess.run(["createdb", "-h", host, "-p", port or "5432", "-U", "postgres", name],
-                       check=True)
+        subprocess.run(
+            ["createdb", "-h", host, "-p", port or "5432", "-U", "postgres", name], check=True
+        )
 
 
 def main() -> None:
@@ -54,20 +66,33 @@ def main() -> None:
         env.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/kinerja_bench")
         _ensure_postgres_database(env["DATABASE_URL"])
     employees = SIZES[options.scale]
-    print(f"Kinerja benchmarks · scale {options.scale} ({employees:,} employees) · "
-          f"{env['DATABASE_URL'].split('://')[0]}")
+    print(
+        f"Kinerja benchmarks · scale {options.scale} ({employees:,} employees) · "
+        f"{env['DATABASE_URL'].split('://')[0]}"
+    )
     _run([PYTHON, "manage.py", "migrate", "--noinput", "-v", "0"], env)
     generate = [PYTHON, "manage.py", "generate_scale_data", "--employees", str(employees)]
     probe = subprocess.run(
-        [PYTHON, "manage.py", "shell", "-c",
-         "from kinerja.core.models import Agency;"
-         "print(Agency.objects.filter(code='uji-skala').exists())"],
-        cwd=ROOT, env=env, capture_output=True, text=True, check=True,
+        [
+            PYTHON,
+            "manage.py",
+            "shell",
+            "-c",
+            "from kinerja.core.models import Agency;"
+            "print(Agency.objects.filter(code='uji-skala').exists())",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     if probe.stdout.strip() != "True":
         _run(generate, env)
-    _run([PYTHON, "bench/org_pages.py", "--requests", "20" if options.scale == "small" else "30"],
-         env)
+    _run(
+        [PYTHON, "bench/org_pages.py", "--requests", "20" if options.scale == "small" else "30"],
+        env,
+    )
     _run([PYTHON, "bench/import_employees.py", "--employees", str(employees)], env)
 
 

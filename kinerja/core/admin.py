@@ -24,7 +24,7 @@ class KinerjaUserAdmin(UserAdmin):
     )
     list_filter = ("agency", "is_active", "is_superuser")
     fieldsets = (
-        *UserAdmin.fieldsets,
+        *(UserAdmin.fieldsets or ()),
         ("Kinerja", {"fields": ("agency", "must_change_password")}),
     )
     inlines = (RoleGrantInline,)

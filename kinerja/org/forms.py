@@ -13,6 +13,7 @@ from kinerja.org.models import (
     ActingKind,
     Employee,
     EmployeeType,
+    ImportKind,
     Position,
     PositionKind,
     PositionLevel,
@@ -270,3 +271,21 @@ class ActingForm(forms.Form):
     start_date = forms.DateField(label=_("Mulai"), widget=DATE)
     end_date = forms.DateField(label=_("Selesai"), widget=DATE)
     decree_number = forms.CharField(label=_("Nomor surat perintah"), required=False, max_length=100)
+
+
+ACCEPTED_TYPES = (
+    ".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+)
+
+
+class ImportUploadForm(forms.Form):
+    """The kind of data and the file; what the file holds is checked by `importing`."""
+
+    kind = forms.ChoiceField(
+        label=_("Jenis data"), choices=ImportKind.choices, initial=ImportKind.EMPLOYEES
+    )
+    file = forms.FileField(
+        label=_("Berkas Excel (.xlsx) atau CSV"),
+        allow_empty_file=True,  # an empty file gets the importer's own message
+        widget=forms.FileInput(attrs={"accept": ACCEPTED_TYPES}),
+    )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any, ClassVar
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -58,7 +60,7 @@ class Unit(TenantModel, VersionedModel):
     address = models.CharField(_("alamat"), max_length=255, blank=True)
     is_active = models.BooleanField(_("aktif"), default=True)
 
-    objects = TenantManager(UnitQuerySet)
+    objects: ClassVar[Any] = TenantManager(UnitQuerySet)
 
     class Meta:
         verbose_name = _("unit kerja")
@@ -74,7 +76,9 @@ class Unit(TenantModel, VersionedModel):
             models.UniqueConstraint(
                 fields=["agency", "parent", "name"],
                 name="unit_name_unique_in_parent",
-                violation_error_message=_("Sudah ada unit dengan nama ini di unit induk yang sama."),
+                violation_error_message=_(
+                    "Sudah ada unit dengan nama ini di unit induk yang sama."
+                ),
             ),
         ]
         indexes = [models.Index(fields=["agency", "path"], name="unit_agency_path")]
@@ -238,7 +242,7 @@ class Employee(TenantModel, VersionedModel):
     inactive_reason = models.CharField(_("alasan nonaktif"), max_length=200, blank=True)
     inactive_since = models.DateField(_("nonaktif sejak"), null=True, blank=True)
 
-    objects = TenantManager(EmployeeQuerySet)
+    objects: ClassVar[Any] = TenantManager(EmployeeQuerySet)
 
     class Meta:
         verbose_name = _("pegawai")

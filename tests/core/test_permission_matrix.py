@@ -75,13 +75,16 @@ POSITION = {"kwargs": _position_kwargs, "other_agency_kwargs": _other_position_k
 def _job(agency) -> dict[str, Any]:
     from kinerja.org.models import ImportJob
 
-    job = ImportJob.objects.create(agency=agency, kind="employees", status="invalid",
-                                   file_name="pegawai.xlsx")
+    job = ImportJob.objects.create(
+        agency=agency, kind="employees", status="invalid", file_name="pegawai.xlsx"
+    )
     return {"pk": job.pk}
 
 
-IMPORT_JOB = {"kwargs": lambda w: _job(w.agency),
-              "other_agency_kwargs": lambda w: _job(w.other_agency)}
+IMPORT_JOB = {
+    "kwargs": lambda w: _job(w.agency),
+    "other_agency_kwargs": lambda w: _job(w.other_agency),
+}
 # Imports: agency admins only; a superuser has no agency to import into.
 IMPORTERS = ("admin_bkpsdm", "admin_agensi_lain")
 # Manage-only pages of one object: admins of the agency 200; viewers 403; outsiders 404.
@@ -147,8 +150,13 @@ RULES: dict[str, Rule] = {
     "api-me": Rule(statuses(200, anon=403)),
     "api-employee-list": Rule(statuses(200, anon=403)),  # each sees only whom they may see
     "api-employee-detail": Rule(
-        only(("pegawai", "atasan", "kepala", "admin_bkpsdm", "inspektur", "pemantau",
-              "superuser"), denied=404, anon=403), **EMPLOYEE),
+        only(
+            ("pegawai", "atasan", "kepala", "admin_bkpsdm", "inspektur", "pemantau", "superuser"),
+            denied=404,
+            anon=403,
+        ),
+        **EMPLOYEE,
+    ),
     "api-employee-transfer": Rule(statuses(405, anon=403), **EMPLOYEE),
     "api-employee-deactivate": Rule(statuses(405, anon=403), **EMPLOYEE),
     "api-employee-reactivate": Rule(statuses(405, anon=403), **EMPLOYEE),
@@ -156,8 +164,9 @@ RULES: dict[str, Rule] = {
     "api-unit-detail": Rule(statuses(200, anon=403, admin_agensi_lain=404), **UNIT),
     "api-unit-chart": Rule(statuses(200, anon=403, admin_agensi_lain=404), **UNIT),
     "api-position-list": Rule(only(ADMINS, anon=403)),
-    "api-position-detail": Rule(only(("admin_bkpsdm", "superuser"), denied=404, anon=403),
-                                **POSITION),
+    "api-position-detail": Rule(
+        only(("admin_bkpsdm", "superuser"), denied=404, anon=403), **POSITION
+    ),
 }
 
 # Whole namespaces classified at once, with the reason.

@@ -81,7 +81,7 @@ def test_a_row_shows_identity_rank_unit_position_and_supervisor(world, login):
                 "name": "Pengadministrasi Umum",
                 "kind": "pelaksana",
             },
-            "position_since": None,
+            "position_since": "2020-01-01",
             "supervisor": {"id": world.atasan.pk, "nip": world.atasan.nip, "name": "Siti Aminah"},
             "education": "",
             "email": "",

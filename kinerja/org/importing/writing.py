@@ -160,7 +160,7 @@ def update(model: type[models.Model], instances: Sequence[models.Model], fields:
         return
     quote = connection.ops.quote_name
     meta = model._meta
-    concrete = [meta.get_field(name) for name in fields]
+    concrete = [_concrete_field(meta, name) for name in fields]
     prepared = [field for field in concrete if field.get_internal_type() not in _PLAIN_FIELD_TYPES]
     pk = quote(meta.pk.column)
     columns = [quote(field.column) for field in concrete]
@@ -187,3 +187,10 @@ def update(model: type[models.Model], instances: Sequence[models.Model], fields:
             f"WHERE target.{pk} = staged.{pk}"
         )
         cursor.execute(f"DROP TABLE {staging}")
+
+
+def _concrete_field(meta: Any, name: str) -> models.Field[Any, Any]:
+    """A model's own column field (never a reverse relation or a generic key)."""
+    field = meta.get_field(name)
+    assert isinstance(field, models.Field)
+    return field

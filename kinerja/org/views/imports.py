@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -21,6 +20,7 @@ from kinerja.core.models import Agency
 from kinerja.core.permissions import require
 from kinerja.core.spreadsheets import xlsx_response
 from kinerja.org import importing
+from kinerja.org.forms import ImportUploadForm
 from kinerja.org.models import ImportJob, ImportKind, ImportStatus
 
 ERRORS_PER_PAGE = 50
@@ -29,24 +29,6 @@ TEMPLATE_FILE_NAMES: dict[str, str] = {
     ImportKind.POSITIONS: "templat-impor-jabatan.xlsx",
     ImportKind.EMPLOYEES: "templat-impor-pegawai.xlsx",
 }
-
-
-ACCEPTED_TYPES = (
-    ".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-)
-
-
-class ImportUploadForm(forms.Form):
-    """The kind of data and the file; what the file holds is checked by `importing`."""
-
-    kind = forms.ChoiceField(
-        label=gettext_lazy("Jenis data"), choices=ImportKind.choices, initial=ImportKind.EMPLOYEES
-    )
-    file = forms.FileField(
-        label=gettext_lazy("Berkas Excel (.xlsx) atau CSV"),
-        allow_empty_file=True,  # an empty file gets the importer's own message
-        widget=forms.FileInput(attrs={"accept": ACCEPTED_TYPES}),
-    )
 
 
 def _require_manager(request: AuthedRequest) -> Agency:
