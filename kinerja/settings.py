@@ -84,6 +84,8 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "kinerja.core",
     "kinerja.org",
+    "kinerja.planning",
+    "kinerja.appraisal",
     "kinerja.insight",
 ]
 

@@ -4,10 +4,15 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
+from kinerja.core.verification import verify_document
+
 urlpatterns = [
     path("", include("kinerja.insight.urls")),
     path("akun/", include("kinerja.core.urls")),
+    path("verifikasi/<str:token>/", verify_document, name="verification"),
     path("organisasi/", include("kinerja.org.urls")),
+    path("kinerja/", include("kinerja.planning.urls")),
+    path("api/v1/planning/", include("kinerja.planning.api_urls")),
     path("api/v1/", include("kinerja.org.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),

@@ -20,6 +20,7 @@ ACTIONS: dict[str, Promise | str] = {
     "core.user.password_reset": _("Kata sandi direset oleh admin"),
     "core.user.password_changed": _("Kata sandi diganti"),
     "core.user.created": _("Akun pengguna dibuat"),
+    "core.document.issued": _("Dokumen resmi diterbitkan"),
 }
 
 Changes = dict[str, tuple[Any, Any]]

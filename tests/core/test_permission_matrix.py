@@ -6,46 +6,17 @@ page cannot ship without deciding who may open it. Objects of another agency ans
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from tests.conftest import PERSONAS, World
+from tests.appraisal.url_rules_evaluation import RULES as EVALUATION_RULES
+from tests.appraisal.url_rules_execution import RULES as EXECUTION_RULES
+from tests.conftest import World
+from tests.core.url_rules_notifications import RULES as NOTIFICATION_RULES
+from tests.matrix import ADMINS, ALL, ANON, Rule, only, statuses
 
-ANON = "anon"
-ALL = [ANON, *PERSONAS]
-
-
-@dataclass
-class Rule:
-    """Expected GET status per persona; `kwargs` picks the object(s) from the test world."""
-
-    expected: dict[str, int]
-    kwargs: Callable[[World], dict[str, Any]] = field(default=lambda w: {})
-    other_agency_kwargs: Callable[[World], dict[str, Any]] | None = None
-    method: str = "get"
-
-
-def statuses(default: int, anon: int = 302, **overrides: int) -> dict[str, int]:
-    table = dict.fromkeys(PERSONAS, default)
-    table[ANON] = anon
-    table.update(overrides)
-    return table
-
-
-def only(
-    allowed: tuple[str, ...], *, ok: int = 200, denied: int = 403, anon: int = 302, **overrides: int
-) -> dict[str, int]:
-    table = {persona: (ok if persona in allowed else denied) for persona in PERSONAS}
-    table[ANON] = anon
-    table.update(overrides)
-    return table
-
-
-ADMINS = ("admin_bkpsdm", "superuser", "admin_agensi_lain")
 EMPLOYEE = {
     "kwargs": lambda w: {"pk": w.pegawai.pk},
     "other_agency_kwargs": lambda w: {"pk": w.pegawai_lain.pk},
@@ -90,12 +61,60 @@ IMPORTERS = ("admin_bkpsdm", "admin_agensi_lain")
 # Manage-only pages of one object: admins of the agency 200; viewers 403; outsiders 404.
 MANAGE_OBJECT = only(("admin_bkpsdm", "superuser"), admin_agensi_lain=404, petugas_layanan=404)
 
+
+def _plan(agency, employee) -> dict[str, Any]:
+    import datetime as dt
+
+    from kinerja.planning import services as planning
+
+    period = planning.create_period(
+        agency,
+        actor=None,
+        year=2026,
+        name="Tahun 2026",
+        frequency="triwulanan",
+        approach="kuantitatif",
+        start_date=dt.date(2026, 1, 1),
+        end_date=dt.date(2026, 12, 31),
+    )
+    return {"pk": planning.start_plan(employee, actor=None, period=period).pk}
+
+
+# The draft SKP of `pegawai` (rated by `atasan`); another agency's SKP for the 404 check.
+PLAN = {
+    "kwargs": lambda w: _plan(w.agency, w.pegawai),
+    "other_agency_kwargs": lambda w: _plan(w.other_agency, w.pegawai_lain),
+}
+
+
+def _issued_document(world: World) -> dict[str, Any]:
+    from kinerja.core.documents import issue_document
+    from kinerja.core.models import IssuedDocument
+
+    sealed = issue_document(
+        world.pegawai,
+        actor=None,
+        kind=IssuedDocument.Kind.SKP,
+        title="Sasaran Kinerja Pegawai Tahun 2026",
+        subject_name=world.pegawai.name,
+        subject_nip=world.pegawai.nip_display,
+        approved_by_name=world.atasan.name,
+        approved_at=None,
+        render=lambda token: b"%PDF-1.4 " + token.encode(),
+    )
+    return {"token": sealed.record.token}
+
+
+PLAN_VIEWERS = ("pegawai", "atasan", "kepala", "admin_bkpsdm", "inspektur", "pemantau", "superuser")
+PLAN_LISTERS = ("kepala", "admin_bkpsdm", "inspektur", "pemantau", "superuser", "admin_agensi_lain")
+
 RULES: dict[str, Rule] = {
     "insight:home": Rule(statuses(200)),
     "core:login": Rule(statuses(302, anon=200)),
     "core:logout": Rule(statuses(405, anon=405)),
     "core:password-change": Rule(statuses(200)),
     "core:audit-list": Rule(only(("admin_bkpsdm", "inspektur", "superuser", "admin_agensi_lain"))),
+    "verification": Rule(statuses(200, anon=200), kwargs=_issued_document),  # public
     "set_language": Rule(statuses(302, anon=302)),  # GET only redirects back; POST sets
     "api-schema": Rule(statuses(200, anon=200)),
     "api-docs": Rule(statuses(200, anon=200)),
@@ -167,7 +186,40 @@ RULES: dict[str, Rule] = {
     "api-position-detail": Rule(
         only(("admin_bkpsdm", "superuser"), denied=404, anon=403), **POSITION
     ),
+    # Planning (SKP): plans outside the viewer's reach answer 404; workflow actions are POST.
+    "planning:plan-mine": Rule(statuses(200)),
+    "planning:plan-start": Rule(statuses(405)),
+    "planning:plan-list": Rule(only(PLAN_LISTERS)),
+    "planning:plan-detail": Rule(only(PLAN_VIEWERS, denied=404), **PLAN),
+    "planning:plan-pdf": Rule(only(PLAN_VIEWERS, denied=404), **PLAN),
+    "planning:plan-rater": Rule(
+        only(("admin_bkpsdm", "superuser"), petugas_layanan=404, admin_agensi_lain=404), **PLAN
+    ),
+    "planning:result-add": Rule(statuses(405), **PLAN),
+    "planning:plan-appendix": Rule(statuses(405), **PLAN),
+    "planning:plan-expectations": Rule(statuses(405), **PLAN),
+    "planning:plan-submit": Rule(statuses(405), **PLAN),
+    "planning:plan-return": Rule(statuses(405), **PLAN),
+    "planning:plan-approve": Rule(statuses(405), **PLAN),
+    "planning:plan-revise": Rule(statuses(405), **PLAN),
+    "planning:result-delete": Rule(statuses(405), kwargs=lambda w: {"pk": 1}),
+    "planning:indicator-add": Rule(statuses(405), kwargs=lambda w: {"pk": 1}),
+    "planning:indicator-delete": Rule(statuses(405), kwargs=lambda w: {"pk": 1}),
+    "planning:team": Rule(only(("atasan", "kepala", "superuser"))),
+    "planning:period-list": Rule(
+        only(("admin_bkpsdm", "inspektur", "pemantau", "superuser", "admin_agensi_lain"))
+    ),
+    "planning:period-create": Rule(only(ADMINS)),
+    "api-plan-list": Rule(statuses(200, anon=403)),  # each sees only the plans in reach
+    "api-plan-detail": Rule(only(PLAN_VIEWERS, denied=404, anon=403), **PLAN),
+    "api-plan-submit": Rule(statuses(405, anon=403), **PLAN),
+    "api-plan-return": Rule(statuses(405, anon=403), **PLAN),
+    "api-plan-approve": Rule(statuses(405, anon=403), **PLAN),
 }
+
+for _area in (EXECUTION_RULES, EVALUATION_RULES, NOTIFICATION_RULES):
+    assert not set(_area) & set(RULES), set(_area) & set(RULES)
+    RULES.update(_area)
 
 # Whole namespaces classified at once, with the reason.
 NAMESPACE_RULES = {
