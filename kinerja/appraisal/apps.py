@@ -5,3 +5,10 @@ class AppraisalConfig(AppConfig):
     name = "kinerja.appraisal"
     label = "appraisal"
     verbose_name = "Penilaian kinerja"
+
+    def ready(self) -> None:
+        from kinerja.appraisal import permissions  # noqa: F401  (registers the rules)
+        from kinerja.appraisal.services import evaluation, execution
+
+        execution.register_audit_actions()
+        evaluation.register_audit_actions()

@@ -1,0 +1,1 @@
+"""REST API of the appraisal area, one module per subject, each with its `urlpatterns`."""

@@ -1,0 +1,1 @@
+"""Appraisal forms, one module per subject."""

@@ -1,0 +1,1 @@
+"""Permissions of this subject (rules predicates + add_perm)."""

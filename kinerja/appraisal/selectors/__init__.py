@@ -1,0 +1,1 @@
+"""Scoped reads of the appraisal area, one module per subject (import from the submodule)."""

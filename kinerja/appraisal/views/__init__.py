@@ -1,0 +1,1 @@
+"""Appraisal pages, one module per subject."""

@@ -1,0 +1,8 @@
+"""The notification inbox under /notifikasi/."""
+
+from __future__ import annotations
+
+from django.urls import URLPattern
+
+app_name = "notifications"
+urlpatterns: list[URLPattern] = []
