@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from tests.appraisal.url_rules_documents import RULES as DOCUMENT_RULES
 from tests.appraisal.url_rules_evaluation import RULES as EVALUATION_RULES
 from tests.appraisal.url_rules_execution import RULES as EXECUTION_RULES
 from tests.conftest import World
@@ -217,7 +218,7 @@ RULES: dict[str, Rule] = {
     "api-plan-approve": Rule(statuses(405, anon=403), **PLAN),
 }
 
-for _area in (EXECUTION_RULES, EVALUATION_RULES, NOTIFICATION_RULES):
+for _area in (EXECUTION_RULES, EVALUATION_RULES, DOCUMENT_RULES, NOTIFICATION_RULES):
     assert not set(_area) & set(RULES), set(_area) & set(RULES)
     RULES.update(_area)
 
