@@ -3,7 +3,8 @@
     make bench                 # PostgreSQL (DATABASE_URL, default a local kinerja_bench db), 60,000
     make bench SCALE=small     # SQLite in var/bench-small.sqlite3, 5,000 employees: a quick check
 
-The data is generated once per database (the agency `uji-skala`); later runs reuse it.
+The data is generated once per database (the agency `uji-skala`, then its 2026 planning and
+appraisal volume); later runs reuse it.
 Each benchmark is its own script in this folder and can be run alone (see their docstrings).
 """
 
@@ -77,6 +78,8 @@ def main() -> None:
             PYTHON,
             "manage.py",
             "shell",
+            "-v",
+            "0",
             "-c",
             "from kinerja.core.models import Agency;"
             "print(Agency.objects.filter(code='uji-skala').exists())",
@@ -89,8 +92,38 @@ def main() -> None:
     )
     if probe.stdout.strip() != "True":
         _run(generate, env)
+    appraisal = subprocess.run(
+        [
+            PYTHON,
+            "manage.py",
+            "shell",
+            "-v",
+            "0",
+            "-c",
+            "from kinerja.core.tenancy import all_agencies_scope\n"
+            "from kinerja.planning.models import Period\n"
+            "with all_agencies_scope():\n"
+            "    print(Period.objects.filter(agency__code='uji-skala').exists())",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    if appraisal.stdout.strip() != "True":
+        _run([PYTHON, "manage.py", "generate_scale_data", "--appraisal-only"], env)
     _run(
         [PYTHON, "bench/org_pages.py", "--requests", "20" if options.scale == "small" else "30"],
+        env,
+    )
+    _run(
+        [
+            PYTHON,
+            "bench/appraisal_pages.py",
+            "--requests",
+            "20" if options.scale == "small" else "30",
+        ],
         env,
     )
     _run([PYTHON, "bench/import_employees.py", "--employees", str(employees)], env)

@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -235,6 +236,9 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
 IMPORT_MAX_BYTES = env_int("IMPORT_MAX_MB", 20, minimum=1) * 1024 * 1024
+# Evidence files (bukti dukung): stored under MEDIA_ROOT, which nothing serves publicly (no
+# MEDIA_URL route); downloads go through a permission-checked view.
+EVIDENCE_MAX_MB = env_int("EVIDENCE_MAX_MB", 10, minimum=1)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
@@ -258,6 +262,23 @@ CELERY_RESULT_BACKEND = env_str("CELERY_RESULT_BACKEND", "")
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
+# The daily reminders (kinerja.core.reminders) at 06:00 local time (TIME_ZONE, Asia/Jakarta by
+# default); installs without a Celery worker run `manage.py send_reminders` from cron instead.
+CELERY_BEAT_SCHEDULE = {
+    "send-reminders": {
+        "task": "kinerja.core.send_reminders",
+        "schedule": crontab(hour=6, minute=0),
+    },
+}
+# Days before a period's SKP deadline on which employees without a submitted SKP are reminded.
+try:
+    REMINDER_DAYS_BEFORE = sorted(
+        {int(day) for day in env_list("REMINDER_DAYS_BEFORE", "7,1")}, reverse=True
+    )
+except ValueError as error:
+    raise ImproperlyConfigured("REMINDER_DAYS_BEFORE must be whole days, e.g. 7,1") from error
+if any(day < 0 for day in REMINDER_DAYS_BEFORE):
+    raise ImproperlyConfigured("REMINDER_DAYS_BEFORE must not be negative")
 
 # --- Cache ----------------------------------------------------------------------------------
 REDIS_CACHE_URL = env_str("CACHE_URL", "")
@@ -290,6 +311,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Several tables have a `status` with their own choices; name each enum after its table.
+    "ENUM_NAME_OVERRIDES": {
+        "DialogueStatusEnum": "kinerja.appraisal.models.DialogueStatus",
+        "PlanStatusEnum": "kinerja.planning.models.PlanStatus",
+    },
 }
 
 # --- Logging --------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ urlpatterns = [
     path("notifikasi/", include("kinerja.core.notification_urls")),
     path("api/v1/planning/", include("kinerja.planning.api_urls")),
     path("api/v1/appraisal/", include("kinerja.appraisal.api_urls")),
+    path("api/v1/notifications/", include("kinerja.core.api_notifications")),
     path("api/v1/", include("kinerja.org.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),

@@ -1,4 +1,5 @@
-"""`manage.py load_demo`: the demo agencies and accounts, into an empty database only."""
+"""`manage.py load_demo`: the demo agencies and accounts, into an empty database only; then the
+performance cycle of each demo agency (SKP, realisation, evaluations), once."""
 
 from __future__ import annotations
 
@@ -6,10 +7,46 @@ import time
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
+from django.db import transaction
 
+from kinerja.appraisal.demo import load_demo_appraisal
+from kinerja.core.models import Agency
+from kinerja.core.tenancy import all_agencies_scope
 from kinerja.org.demo import DEFAULT_SEED, DEMO_PASSWORD, DemoAccount, demo_accounts, load_demo
+from kinerja.org.demo.regions import REGIONS
+from kinerja.planning.demo import load_demo_plans
+from kinerja.planning.models import PlanStatus
 
 HEADERS = ("Nama pengguna", "Peran", "Instansi", "Nama")
+
+
+def load_performance_demo(*, seed: int) -> str | None:
+    """SKP and appraisal data for every demo agency that has none yet; a summary line, or None."""
+    plans: dict[str, int] = {}
+    realisations = evaluations = objections = 0
+    with all_agencies_scope(), transaction.atomic():
+        agencies = Agency.objects.filter(code__in=[region.code for region in REGIONS])
+        for agency in agencies.order_by("pk"):
+            planned = load_demo_plans(agency, seed=seed)
+            if planned is not None:
+                for status, count in planned.by_status.items():
+                    plans[status] = plans.get(status, 0) + count
+            appraised = load_demo_appraisal(agency, seed=seed)
+            if appraised is not None:
+                realisations += appraised.realisations
+                evaluations += appraised.evaluations
+                objections += appraised.objections
+    if not plans and not realisations:
+        return None
+    states = ", ".join(
+        f"{plans[status]} {label.lower()}"
+        for status, label in PlanStatus.choices
+        if plans.get(status)
+    )
+    return (
+        f"Siklus kinerja 2026: {sum(plans.values())} SKP ({states}), {realisations} realisasi, "
+        f"{evaluations} evaluasi periodik, {objections} keberatan"
+    )
 
 
 def accounts_table(accounts: list[DemoAccount]) -> str:
@@ -51,6 +88,13 @@ class Command(BaseCommand):
                     f"({seconds:.1f} detik)."
                 )
             )
+        started = time.perf_counter()
+        performance = load_performance_demo(seed=seed)
+        if performance is None:
+            self.stdout.write("Data kinerja demo sudah ada.")
+        else:
+            seconds = time.perf_counter() - started
+            self.stdout.write(self.style.SUCCESS(f"{performance} ({seconds:.1f} detik)."))
         accounts = demo_accounts()
         if accounts:
             self.stdout.write("")
