@@ -16,10 +16,9 @@ to count queries), each as the role that uses it:
   * the agency admin (`<code>.admin`): evaluation list and plan list over the whole agency;
   * the head of the biggest top unit (`<code>.kepala`): evaluation list of the subtree.
 The accounts are created on the first run. A page whose URL does not resolve yet is
-reported as "not available". Last, the predicate run: every evaluation of the finished
-sub-period gets its predicate recomputed from its two ratings in one UPDATE with a CASE built
-from `kinerja.appraisal.predicate.PREDICATE_MATRIX` (no bulk service exists for it), against
-the same UPDATE in raw SQL as the baseline.
+reported as "not available". Last, the yearly predicate run for the whole agency through
+`kinerja.appraisal.services.predicate_run` (recompute every predicate from the ratings, then
+the distribution check of every unit), with every predicate right, 10 % stale and all stale.
 """
 
 from __future__ import annotations
@@ -39,14 +38,18 @@ import django
 django.setup()
 
 from django.db import connection, transaction  # noqa: E402
-from django.db.models import Case, Count, Value, When  # noqa: E402
+from django.db.models import Case, Count, F, Value, When  # noqa: E402
 from django.test import Client, override_settings  # noqa: E402
 
 from bench import org_pages  # noqa: E402
 from kinerja.appraisal.models import Evaluation, EvaluationKind  # noqa: E402
-from kinerja.appraisal.predicate import PREDICATE_MATRIX  # noqa: E402
+from kinerja.appraisal.predicate import Predicate  # noqa: E402
+from kinerja.appraisal.services.predicate_run import (  # noqa: E402
+    distribution_report,
+    recompute_predicates,
+)
 from kinerja.core.models import Agency, Role, User  # noqa: E402
-from kinerja.core.tenancy import all_agencies_scope  # noqa: E402
+from kinerja.core.tenancy import all_agencies_scope, tenant_scope  # noqa: E402
 from kinerja.org import services  # noqa: E402
 from kinerja.org.demo import DEMO_PASSWORD  # noqa: E402
 from kinerja.org.models import Employee, Unit  # noqa: E402
@@ -144,63 +147,61 @@ def _vacuum() -> None:
             cursor.execute(f"VACUUM ANALYZE {Evaluation._meta.db_table}")
 
 
-def _timed(run) -> float:  # type: ignore[no-untyped-def]
-    with transaction.atomic():
-        started = time.perf_counter()
-        run()
-        return time.perf_counter() - started
+def _stale(scope, every: int) -> int:  # type: ignore[no-untyped-def]
+    """Give every `every`-th evaluation a wrong (still valid) predicate; the count changed."""
+    wrong = Case(
+        When(predicate=Predicate.BAIK.value, then=Value(Predicate.SANGAT_BAIK.value)),
+        default=Value(Predicate.BAIK.value),
+    )
+    return int(scope.annotate(r=F("id") % every).filter(r=0).update(predicate=wrong))
 
 
 def predicate_run(agency: Agency, *, repeats: int) -> None:
-    """Recompute the predicate of every evaluation of the finished sub-period in one UPDATE.
+    """The yearly run for the whole agency through the service: `recompute_predicates` (one
+    UPDATE of the rows whose predicate differs from the matrix) then `distribution_report`
+    (one GROUP BY + the units' organisation predicates, `check_distribution` per unit).
 
-    Three ways: the ORM writing only the rows whose predicate differs (what a yearly run does:
-    most predicates are already right), the ORM rewriting every row, and the same full rewrite
-    in raw SQL as the baseline.
+    Three cases, each in a transaction rolled back afterwards so the data stays as generated:
+    every predicate already right (what a rerun finds), 10 % stale, every row stale (the worst
+    case, 60,000 rows rewritten).
     """
-    matrix = PREDICATE_MATRIX.items()
-    computed = Case(
-        *(
-            When(results_rating=r.value, behaviour_rating=b.value, then=Value(p.value))
-            for (r, b), p in matrix
-        ),
-        default=Value(""),
-    )
-    table = connection.ops.quote_name(Evaluation._meta.db_table)
-    cases = " ".join(
-        f"WHEN results_rating = '{r.value}' AND behaviour_rating = '{b.value}' THEN '{p.value}'"
-        for (r, b), p in matrix
-    )
-    raw_sql = (
-        f"UPDATE {table} SET predicate = CASE {cases} ELSE '' END "
-        "WHERE agency_id = %s AND kind = %s AND subperiod = 1 AND results_rating <> ''"
-    )
-
-    def raw() -> None:
-        with connection.cursor() as cursor:
-            cursor.execute(raw_sql, [agency.pk, EvaluationKind.PERIODIC.value])
-
     with all_agencies_scope():
+        period = Evaluation.objects.filter(agency=agency, subperiod=1).first().period  # type: ignore[union-attr]
+    with tenant_scope(agency):
         scope = Evaluation.objects.filter(
-            agency=agency, kind=EvaluationKind.PERIODIC, subperiod=1
+            period=period, kind=EvaluationKind.PERIODIC, subperiod=1
         ).exclude(results_rating="")
-        total = scope.count()
-        before = dict(scope.values_list("predicate").annotate(n=Count("id")))
+        before = dict(scope.order_by().values_list("predicate").annotate(n=Count("id")))
         _vacuum()
-        changed_only = [
-            _timed(lambda: scope.exclude(predicate=computed).update(predicate=computed))
-            for _attempt in range(repeats)
-        ]
-        full = _timed(lambda: scope.update(predicate=computed))
-        _vacuum()
-        baseline = _timed(raw)
-        _vacuum()
-        after = dict(scope.values_list("predicate").annotate(n=Count("id")))
+        figures: dict[str, list[tuple[float, float, int]]] = {}
+        for label, every in (("semua sudah benar", 0), ("10% salah", 10), ("semua salah", 1)):
+            for _attempt in range(repeats if every == 0 else 1):
+                with transaction.atomic():
+                    stale = _stale(scope, every) if every else 0
+                    started = time.perf_counter()
+                    result = recompute_predicates(period, actor=None, subperiod=1)
+                    run = time.perf_counter() - started
+                    final = distribution_report(period, 1)
+                    report = time.perf_counter() - started - run
+                    assert result.changed == stale, (result, stale)
+                    figures.setdefault(label, []).append((run, report, stale))
+                    transaction.set_rollback(True)
+                _vacuum()
+        after = dict(scope.order_by().values_list("predicate").annotate(n=Count("id")))
     assert before == after, (before, after)
     print(
-        f"\nRun predikat: {total:,} evaluasi periodik · ORM, hanya yang berubah "
-        f"{statistics.median(changed_only) * 1000:.0f} ms · ORM, tulis ulang semua "
-        f"{full * 1000:.0f} ms · SQL mentah, tulis ulang semua (baseline) {baseline * 1000:.0f} ms"
+        f"\nRun predikat (recompute_predicates + distribution_report, {sum(after.values()):,} evaluasi):"
+    )
+    for label, runs in figures.items():
+        run = statistics.median(r[0] for r in runs) * 1000
+        report = statistics.median(r[1] for r in runs) * 1000
+        print(
+            f"  {label:<18} diperbarui {runs[0][2]:>6,} · hitung ulang {run:7.0f} ms · "
+            f"distribusi {report:5.0f} ms · total {run + report:7.0f} ms"
+        )
+    print(
+        f"  {len(final.units):,} unit · {len(final.checked):,} diperiksa · "
+        f"{len(final.breaching):,} menyimpang dari pola"
     )
     print("  sebaran: " + ", ".join(f"{k} {v:,}" for k, v in sorted(after.items())))
 

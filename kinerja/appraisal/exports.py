@@ -20,9 +20,9 @@ from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kinerja.appraisal.documents.access import export_scope
 from kinerja.appraisal.documents.content import ancestor_paths
 from kinerja.appraisal.models import Evaluation, EvaluationKind, Realisation, UnitAssessment
+from kinerja.appraisal.permissions.documents import export_scope
 from kinerja.appraisal.suggestion import UndefinedAchievementError, achievement
 from kinerja.core.models import User
 from kinerja.core.permissions import actor_of

@@ -250,6 +250,10 @@ class Employee(TenantModel, VersionedModel):
         ordering = ["name", "id"]
         indexes = [
             models.Index(fields=["agency", "is_active", "name"], name="employee_agency_name"),
+            # Lists that order by employee name (SKP, evaluations) walk this index and stop
+            # after a page; no agency column first, as those lists filter the agency on their
+            # own table, not on the employee's.
+            models.Index(fields=["name", "id"], name="employee_name_id"),
             models.Index(fields=["agency", "unit"], name="employee_agency_unit"),
             models.Index(fields=["agency", "rank"], name="employee_agency_rank"),
         ]

@@ -9,29 +9,15 @@ public verification page. Output is deterministic so that an unchanged SKP keeps
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from decimal import Decimal
+from collections.abc import Callable
 from io import BytesIO
-from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
 from django.utils import timezone
-from reportlab.graphics import renderPDF
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
-from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.pdfmetrics import registerFontFamily
-from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     Flowable,
     KeepTogether,
@@ -44,206 +30,29 @@ from reportlab.platypus import (
 )
 
 from kinerja.core.documents import issue_document
+from kinerja.core.formatting import indonesian_date, indonesian_number
 from kinerja.core.models import IssuedDocument, User
+from kinerja.core.pdf import (
+    BOTTOM_MARGIN,
+    CONTENT_WIDTH,
+    LINE,
+    MARGIN,
+    SHADE,
+    Footer,
+    NumberedCanvas,
+    Styles,
+    fonts,
+    grid,
+    no_decoration,
+    place_of,
+    watermark,
+)
 from kinerja.planning.berakhlak import CORE_VALUES
 from kinerja.planning.models import Indicator, PerformancePlan, PlannedResult, PlanStatus
 from kinerja.planning.services import person_snapshot
 
-FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
-MONTHS = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
-AGENCY_PREFIXES = ("Pemerintah Provinsi ", "Pemerintah Kabupaten ", "Pemerintah Kota ")
 
-PAGE_WIDTH, PAGE_HEIGHT = A4
-MARGIN = 15 * mm
-BOTTOM_MARGIN = 32 * mm  # room for the footer with its QR code
-CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN
-LINE = colors.HexColor("#444444")
-SHADE = colors.HexColor("#E8E8E8")
-
-
-# --- Plain helpers ---------------------------------------------------------------------------
-
-
-def indonesian_date(day: dt.date) -> str:
-    """`14 Februari 2026`."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-
-
-def indonesian_number(value: Decimal) -> str:
-    """`1250.50` → `1.250,5`; whole numbers without decimals."""
-    normalized = value.normalize()
-    if normalized == normalized.to_integral():
-        return f"{int(normalized):,}".replace(",", ".")
-    whole, _, fraction = f"{normalized:f}".partition(".")
-    return f"{int(whole):,}".replace(",", ".") + "," + fraction
-
-
-def place_of(region: str, agency_name: str) -> str:
-    """The place for the signature line: the agency's region, else its name without the prefix."""
-    if region.strip():
-        return region.strip()
-    for prefix in AGENCY_PREFIXES:
-        if agency_name.startswith(prefix):
-            return agency_name.removeprefix(prefix)
-    return agency_name
-
-
-@functools.cache
-def _register_dejavu(font_dir: Path) -> bool:
-    regular, bold = font_dir / "DejaVuSans.ttf", font_dir / "DejaVuSans-Bold.ttf"
-    if not (regular.is_file() and bold.is_file()):
-        return False
-    pdfmetrics.registerFont(TTFont("DejaVuSans", str(regular)))
-    pdfmetrics.registerFont(TTFont("DejaVuSans-Bold", str(bold)))
-    # So that <b> inside a paragraph finds the bold face.
-    registerFontFamily(
-        "DejaVuSans",
-        normal="DejaVuSans",
-        bold="DejaVuSans-Bold",
-        italic="DejaVuSans",
-        boldItalic="DejaVuSans-Bold",
-    )
-    return True
-
-
-def _fonts() -> tuple[str, str]:
-    """DejaVu Sans when installed (full Unicode), else the built-in Helvetica."""
-    if _register_dejavu(FONT_DIR):
-        return "DejaVuSans", "DejaVuSans-Bold"
-    return "Helvetica", "Helvetica-Bold"
-
-
-@dataclass(frozen=True)
-class _Styles:
-    regular: str
-    bold: str
-
-    def style(
-        self, size: float = 8.5, *, bold: bool = False, center: bool = False
-    ) -> ParagraphStyle:
-        return ParagraphStyle(
-            name=f"s{size}{bold}{center}",
-            fontName=self.bold if bold else self.regular,
-            fontSize=size,
-            leading=size * 1.25,
-            alignment=TA_CENTER if center else 0,
-        )
-
-    def text(
-        self, value: str, size: float = 8.5, *, bold: bool = False, center: bool = False
-    ) -> Paragraph:
-        lines = escape(value).replace("\n", "<br/>")
-        return Paragraph(lines, self.style(size, bold=bold, center=center))
-
-
-# --- Page furniture: watermark, footer with page numbers and the QR code ----------------------
-
-
-def _qr(url: str, size: float) -> Drawing:
-    widget = QrCodeWidget(url, barLevel="M")
-    left, bottom, right, top = widget.getBounds()
-    drawing = Drawing(
-        size, size, transform=[size / (right - left), 0, 0, size / (top - bottom), 0, 0]
-    )
-    drawing.add(widget)
-    return drawing
-
-
-@dataclass(frozen=True)
-class _Footer:
-    font: str
-    verification_url: str | None
-    is_draft: bool
-
-    def draw(self, canvas: Canvas, page: int, total: int) -> None:
-        canvas.saveState()
-        canvas.setStrokeColor(LINE)
-        canvas.setLineWidth(0.4)
-        canvas.line(MARGIN, 28 * mm, PAGE_WIDTH - MARGIN, 28 * mm)
-        canvas.setFont(self.font, 7.5)
-        canvas.drawRightString(PAGE_WIDTH - MARGIN, 23 * mm, f"Halaman {page} dari {total}")
-        if self.verification_url:
-            # The QR code's own quiet zone lines its modules up with the text's margin.
-            renderPDF.draw(_qr(self.verification_url, 20 * mm), canvas, MARGIN - 2 * mm, 7 * mm)
-            canvas.drawString(MARGIN + 20 * mm, 23 * mm, "Dokumen ini diterbitkan oleh Kinerja.")
-            canvas.drawString(
-                MARGIN + 20 * mm, 19 * mm, f"Verifikasi keaslian: {self.verification_url}"
-            )
-        elif self.is_draft:
-            canvas.drawString(
-                MARGIN, 23 * mm, "DRAF — belum disetujui, tidak berlaku sebagai dokumen resmi."
-            )
-        canvas.restoreState()
-
-
-class _NumberedCanvas(Canvas):
-    """Holds every page until the end, so the footer can say `Halaman 1 dari 3`."""
-
-    def __init__(self, *args: Any, footer: _Footer, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._footer = footer
-        self._held: list[dict[str, Any]] = []
-
-    def showPage(self) -> None:  # noqa: N802  (reportlab's name)
-        self._held.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        for number, state in enumerate(self._held, start=1):
-            self.__dict__.update(state)
-            self._footer.draw(self, number, len(self._held))
-            super().showPage()
-        super().save()
-
-
-def _watermark(font: str) -> Callable[[Canvas, Any], None]:
-    def draw(canvas: Canvas, _doc: Any) -> None:
-        canvas.saveState()
-        canvas.setFillColor(colors.Color(0.75, 0.75, 0.75, alpha=0.35))
-        canvas.setFont(font, 110)
-        canvas.translate(PAGE_WIDTH / 2, PAGE_HEIGHT / 2)
-        canvas.rotate(45)
-        canvas.drawCentredString(0, -35, "DRAF")
-        canvas.restoreState()
-
-    return draw
-
-
-def _no_decoration(_canvas: Canvas, _doc: Any) -> None:
-    return None
-
-
-# --- The sections of the form ----------------------------------------------------------------
-
-
-def _grid(rows: list[list[Any]], widths: Sequence[float], *, header_rows: int = 1) -> Table:
-    table = Table(rows, colWidths=list(widths), repeatRows=header_rows)
-    commands: list[tuple[Any, ...]] = [
-        ("GRID", (0, 0), (-1, -1), 0.5, LINE),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-    ]
-    if header_rows:
-        commands.append(("BACKGROUND", (0, 0), (-1, header_rows - 1), SHADE))
-    table.setStyle(TableStyle(commands))
-    return table
-
-
-def _heading(s: _Styles, plan: PerformancePlan, title: str) -> list[Flowable]:
+def _heading(s: Styles, plan: PerformancePlan, title: str) -> list[Flowable]:
     period = f"{indonesian_date(plan.segment_start)} s.d. {indonesian_date(plan.segment_end)}"
     approach = plan.period.get_approach_display().upper()
     flowables: list[Flowable] = [
@@ -276,7 +85,7 @@ def _heading(s: _Styles, plan: PerformancePlan, title: str) -> list[Flowable]:
     return flowables
 
 
-def _people(s: _Styles, employee: dict[str, str], rater: dict[str, str]) -> Table:
+def people_table(s: Styles, employee: dict[str, str], rater: dict[str, str]) -> Table:
     labels = ("Nama", "NIP", "Pangkat/Gol. Ruang", "Jabatan", "Unit Kerja")
     keys = ("name", "nip", "rank", "position", "unit")
     rows: list[list[Any]] = [
@@ -300,12 +109,12 @@ def _people(s: _Styles, employee: dict[str, str], rater: dict[str, str]) -> Tabl
                 s.text(rater.get(key) or "-"),
             ]
         )
-    table = _grid(rows, [7 * mm, 26 * mm, 57 * mm, 7 * mm, 26 * mm, 57 * mm])
+    table = grid(rows, [7 * mm, 26 * mm, 57 * mm, 7 * mm, 26 * mm, 57 * mm])
     table.setStyle(TableStyle([("SPAN", (1, 0), (2, 0)), ("SPAN", (4, 0), (5, 0))]))
     return table
 
 
-def _target(indicator: Indicator) -> str:
+def target_text(indicator: Indicator) -> str:
     if indicator.target_value is not None:
         number = indonesian_number(indicator.target_value)
         return f"{number} {indicator.unit_of_measure}".strip()
@@ -315,7 +124,7 @@ def _target(indicator: Indicator) -> str:
 RESULT_WIDTHS = (8 * mm, 36 * mm, 40 * mm, 18 * mm, 48 * mm, 30 * mm)
 
 
-def _results(s: _Styles, results: list[PlannedResult]) -> Table:
+def _results(s: Styles, results: list[PlannedResult]) -> Table:
     """A. Utama and B. Tambahan: one group of rows per RHK, one row per indicator."""
     header = [
         "No",
@@ -356,7 +165,7 @@ def _results(s: _Styles, results: list[PlannedResult]) -> Table:
                         s.text(result.text) if first else "",
                         s.text(indicator.get_aspect_display()) if indicator else "",
                         s.text(indicator.text) if indicator else "",
-                        s.text(_target(indicator)) if indicator else "",
+                        s.text(target_text(indicator)) if indicator else "",
                     ]
                 )
     table = Table(rows, colWidths=list(RESULT_WIDTHS), repeatRows=1)
@@ -377,7 +186,7 @@ def _results(s: _Styles, results: list[PlannedResult]) -> Table:
     return table
 
 
-def _behaviours(s: _Styles, expectations: dict[str, str]) -> tuple[Table, Table]:
+def _behaviours(s: Styles, expectations: dict[str, str]) -> tuple[Table, Table]:
     """The seven values in two tables that read as one: the last two rows are kept with the
     signatures that follow, so a page break never leaves the signatures alone on a page."""
     rows: list[list[Any]] = [
@@ -397,10 +206,10 @@ def _behaviours(s: _Styles, expectations: dict[str, str]) -> tuple[Table, Table]
             ]
         )
     widths = [8 * mm, 107 * mm, 65 * mm]
-    return _grid(rows[:-2], widths), _grid(rows[-2:], widths, header_rows=0)
+    return grid(rows[:-2], widths), grid(rows[-2:], widths, header_rows=0)
 
 
-def _appendix(s: _Styles, plan: PerformancePlan) -> Table:
+def _appendix(s: Styles, plan: PerformancePlan) -> Table:
     sections = (
         ("DUKUNGAN SUMBER DAYA", plan.resources),
         ("SKEMA PERTANGGUNGJAWABAN", plan.accountability),
@@ -417,13 +226,13 @@ def _appendix(s: _Styles, plan: PerformancePlan) -> Table:
         items = [line.strip() for line in text.splitlines() if line.strip()] or ["-"]
         for number, item in enumerate(items, start=1):
             rows.append([s.text(f"{number}.", center=True), s.text(item)])
-    table = _grid(rows, [10 * mm, CONTENT_WIDTH - 10 * mm], header_rows=0)
+    table = grid(rows, [10 * mm, CONTENT_WIDTH - 10 * mm], header_rows=0)
     table.setStyle(TableStyle(commands))
     return table
 
 
 def _signatures(
-    s: _Styles, place_and_date: str, employee: dict[str, str], rater: dict[str, str]
+    s: Styles, place_and_date: str, employee: dict[str, str], rater: dict[str, str]
 ) -> Flowable:
     def block(heading: str, person: dict[str, str]) -> list[Any]:
         name = escape(person.get("name") or "")
@@ -460,8 +269,8 @@ def header_people(plan: PerformancePlan) -> tuple[dict[str, str], dict[str, str]
 
 def build_plan_pdf(plan: PerformancePlan, *, verification_url: str | None = None) -> bytes:
     """The SKP as PDF bytes; DRAF watermark unless approved, QR code when a URL is given."""
-    regular, bold = _fonts()
-    s = _Styles(regular, bold)
+    regular, bold = fonts()
+    s = Styles(regular, bold)
     employee, rater = header_people(plan)
     is_draft = plan.status != PlanStatus.APPROVED
     place = place_of(plan.agency.region, plan.agency.name)
@@ -475,7 +284,7 @@ def build_plan_pdf(plan: PerformancePlan, *, verification_url: str | None = None
     behaviours, closing_behaviours = _behaviours(s, expectations)
     story: list[Flowable] = [
         *_heading(s, plan, "SASARAN KINERJA PEGAWAI"),
-        _people(s, employee, rater),
+        people_table(s, employee, rater),
         Spacer(1, 5 * mm),
         s.text("HASIL KERJA", 10, bold=True),
         Spacer(1, 1.5 * mm),
@@ -502,13 +311,13 @@ def build_plan_pdf(plan: PerformancePlan, *, verification_url: str | None = None
         author="Kinerja",
         invariant=True,  # no timestamp or random ID: unchanged content gives identical bytes
     )
-    decorate = _watermark(bold) if is_draft else _no_decoration
-    footer = _Footer(regular, verification_url if not is_draft else None, is_draft)
+    decorate = watermark(bold) if is_draft else no_decoration
+    footer = Footer(regular, verification_url if not is_draft else None, is_draft)
     document.build(
         story,
         onFirstPage=decorate,
         onLaterPages=decorate,
-        canvasmaker=functools.partial(_NumberedCanvas, footer=footer),
+        canvasmaker=functools.partial(NumberedCanvas, footer=footer),
     )
     return buffer.getvalue()
 

@@ -30,7 +30,9 @@ from kinerja.core.permissions import (
     is_national_viewer,
     path_in_subtree,
 )
+from kinerja.org.models import Employee, Unit
 from kinerja.org.permissions import is_self, is_supervisor
+from kinerja.planning.models import PerformancePlan
 
 
 @rules.predicate
@@ -73,16 +75,28 @@ rules.add_perm("planning.view_team", is_supervisor)
 
 
 def plan_scope(actor: Actor) -> Q:
-    """`planning.view_plan` as a query over PerformancePlan (agency scope applied separately)."""
+    """`planning.view_plan` as a query over PerformancePlan (agency scope applied separately).
+
+    The person's own reach is one `pk IN (… UNION …)` of indexed id sets (employee, rater)
+    rather than an OR, which PostgreSQL answers by scanning every plan of the agency; a head's
+    subtree is `employee_id IN (employees of the subtree's units)`.
+    """
     if actor.is_superuser or actor.is_national_viewer:
         return Q()
     if actor.has_role_any((Role.AGENCY_ADMIN, Role.INSPECTOR)):
         return Q()
-    query = (
-        Q(pk__in=[])
-        if actor.employee_id is None
-        else (Q(employee_id=actor.employee_id) | Q(rater_id=actor.employee_id))
-    )
-    for path in actor.head_unit_paths:
-        query |= Q(employee__unit__path__startswith=path)
+    if actor.employee_id is None:
+        query = Q(pk__in=[])
+    else:
+        own = PerformancePlan.objects.order_by().filter(employee_id=actor.employee_id)
+        rated = PerformancePlan.objects.order_by().filter(rater_id=actor.employee_id)
+        query = Q(pk__in=own.values("pk").union(rated.values("pk")))
+    if actor.head_unit_paths:
+        units = Q()
+        for path in actor.head_unit_paths:
+            units |= Q(path__startswith=path)
+        people = Employee.objects.order_by().filter(
+            unit_id__in=Unit.objects.order_by().filter(units).values("pk")
+        )
+        query |= Q(employee_id__in=people.values("pk"))
     return query

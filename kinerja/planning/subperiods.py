@@ -10,22 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from kinerja.core.formatting import MONTHS
+
 MONTHS_PER_SUBPERIOD = {"bulanan": 1, "triwulanan": 3, "semesteran": 6}
 
-_MONTH_NAMES = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
 _ROMAN = ("I", "II", "III", "IV")
 
 
@@ -50,7 +38,7 @@ def _month_end(year: int, month: int) -> dt.date:
 
 def _label(frequency: str, number: int, start_month: int, year: int) -> str:
     if frequency == "bulanan":
-        return f"{_MONTH_NAMES[start_month - 1]} {year}"
+        return f"{MONTHS[start_month - 1]} {year}"
     if frequency == "triwulanan":
         return f"Triwulan {_ROMAN[number - 1]} {year}"
     return f"Semester {_ROMAN[number - 1]} {year}"

@@ -171,7 +171,7 @@ def test_kinerja_saya_shows_the_predicate_history(world, executed_plan, login):
     _finalise(executed_plan, 1)
     page = login("pegawai").get(reverse("appraisal:my-performance")).content.decode()
     assert "Baik" in page
-    assert "Periodik · periode ke 1" in page
+    assert "Periodik · Triwulan I " in page
     assert "Catat realisasi" in page
 
 

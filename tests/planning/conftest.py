@@ -11,8 +11,11 @@ from decimal import Decimal
 
 import pytest
 
+from kinerja.org import services as org
+from kinerja.org.models import Employee
 from kinerja.planning import services
 from kinerja.planning.models import PerformancePlan, Period, PlannedResult
+from tests import factories
 
 
 @pytest.fixture
@@ -49,6 +52,27 @@ def fill_plan(world, plan: PerformancePlan, text: str, parent: PlannedResult | N
         unit_of_measure="dokumen",
     )
     return result
+
+
+def add_reports(world, count: int, prefix: str = "Staf Tambahan") -> list[Employee]:
+    """`count` more reports of atasan with accounts, named `<prefix> 00, 01…` (sorted after the
+    two personas)."""
+    people = []
+    for index in range(count):
+        person = factories.make_employee(
+            world.kelurahan, f"{prefix} {index:02d}", supervisor=world.atasan
+        )
+        issued = org.create_account(person, actor=None, roles=(), password="x-Kinerja-2026")
+        world.users[f"{prefix}{index:02d}"] = issued.user
+        people.append(person)
+    return people
+
+
+def submit_new_plan(world, employee, period) -> PerformancePlan:
+    """A filled SKP started for `employee` and submitted by them."""
+    plan = services.start_plan(employee, actor=None, period=period)
+    fill_plan(world, plan, "Arsip tertata")
+    return services.submit_plan(plan, actor=user_of(world, employee), expected_version=None)
 
 
 @pytest.fixture

@@ -10,6 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
+from kinerja.core import pdf
+from kinerja.core.formatting import indonesian_date, indonesian_number
 from kinerja.core.models import IssuedDocument
 from kinerja.planning import documents, services
 from kinerja.planning.models import PerformancePlan
@@ -118,7 +120,7 @@ def test_the_signature_line_names_the_city_and_the_approval_date(sealed_plan, lo
     response = login("atasan").get(reverse("planning:plan-pdf", args=[sealed_plan.pk]))
 
     approved = sealed_plan.approved_at
-    expected = f"Palembang, {documents.indonesian_date(timezone.localtime(approved).date())}"
+    expected = f"Palembang, {indonesian_date(timezone.localtime(approved).date())}"
     text = pdf_text(response.content, tmp_path)
     assert expected in text
     assert "Pegawai yang Dinilai" in text
@@ -160,7 +162,7 @@ def test_a_peer_cannot_download_a_colleagues_skp(world, sealed_plan, client):
 
 
 def test_the_pdf_builds_without_the_dejavu_font(full_plan, monkeypatch, tmp_path):
-    monkeypatch.setattr(documents, "FONT_DIR", tmp_path / "no-fonts")
+    monkeypatch.setattr(pdf, "FONT_DIR", tmp_path / "no-fonts")
 
     content = documents.build_plan_pdf(full_plan)
 
@@ -179,7 +181,7 @@ def test_the_pdf_builds_without_the_dejavu_font(full_plan, monkeypatch, tmp_path
     ],
 )
 def test_targets_are_written_the_indonesian_way(value, expected):
-    assert documents.indonesian_number(Decimal(value)) == expected
+    assert indonesian_number(Decimal(value)) == expected
 
 
 @pytest.mark.parametrize(
@@ -187,8 +189,9 @@ def test_targets_are_written_the_indonesian_way(value, expected):
     [
         ("", "Pemerintah Kota Palembang", "Palembang"),
         ("", "Pemerintah Kabupaten Ogan Ilir", "Ogan Ilir"),
-        ("Indralaya", "Pemerintah Kabupaten Ogan Ilir", "Indralaya"),
+        ("Sumatera Selatan", "Pemerintah Kota Palembang", "Palembang"),
+        ("Indralaya", "Sekretariat DPRD", "Indralaya"),
     ],
 )
-def test_the_place_comes_from_the_region_or_the_agency_name(region, name, expected):
+def test_the_place_is_the_seat_named_by_the_agency_or_else_the_region(region, name, expected):
     assert documents.place_of(region, name) == expected

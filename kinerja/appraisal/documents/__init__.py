@@ -1,10 +1,8 @@
 """The official documents of the performance cycle: the Dokumen Evaluasi Kinerja Pegawai and
-the Penetapan Predikat Kinerja of a unit as sealed PDFs, and who may download them.
-
-Importing the package registers its permissions (documents/access.py).
+the Penetapan Predikat Kinerja of a unit as sealed PDFs (who may download them:
+appraisal/permissions/documents.py).
 """
 
-from kinerja.appraisal.documents import access  # noqa: F401  (registers the rules)
 from kinerja.appraisal.documents.evaluation_pdf import (
     build_evaluation_pdf,
     evaluation_pdf_filename,

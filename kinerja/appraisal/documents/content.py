@@ -29,9 +29,10 @@ from kinerja.appraisal.models import (
     UnitAssessment,
 )
 from kinerja.appraisal.predicate import OrganisationPredicate, Predicate
+from kinerja.core.formatting import indonesian_number
 from kinerja.core.models import User
 from kinerja.planning.berakhlak import CORE_VALUES, CoreValue
-from kinerja.planning.documents import header_people, indonesian_number
+from kinerja.planning.documents import header_people
 from kinerja.planning.models import (
     Aspect,
     BehaviourExpectation,

@@ -39,8 +39,9 @@ from kinerja.appraisal.documents.layout import (
 )
 from kinerja.appraisal.models import Evaluation, EvaluationKind
 from kinerja.core.documents import issue_document
+from kinerja.core.formatting import indonesian_date
 from kinerja.core.models import IssuedDocument, User
-from kinerja.planning.documents import _people, _target, indonesian_date
+from kinerja.planning.documents import people_table, target_text
 
 # No, RHK pimpinan, RHK, aspek, indikator, target, realisasi, umpan balik: 180 mm.
 RESULT_WIDTHS = (7 * mm, 28 * mm, 29 * mm, 16 * mm, 31 * mm, 20 * mm, 22 * mm, 27 * mm)
@@ -100,7 +101,7 @@ def _results(s: Styles, content: EvaluationContent) -> Table:
                         *head,
                         s.text(indicator.get_aspect_display(), 8),
                         s.text(indicator.text, 8),
-                        s.text(_target(indicator) or "-", 8),
+                        s.text(target_text(indicator) or "-", 8),
                         s.text(item.realisation, 8),
                         s.text(_lines(item.feedback), 8),
                     ]
@@ -205,7 +206,7 @@ def build_evaluation_pdf(
             ],
             f"Periode Penilaian: {indonesian_date(span.start)} s.d. {indonesian_date(span.end)}",
         ),
-        _people(s, content.employee, content.rater),
+        people_table(s, content.employee, content.rater),
         Spacer(1, 4 * mm),
         _organisation(s, content),
         Spacer(1, 5 * mm),

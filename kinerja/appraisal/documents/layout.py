@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from dataclasses import dataclass
 from io import BytesIO
 from typing import Any
 from xml.sax.saxutils import escape
@@ -14,7 +13,6 @@ from xml.sax.saxutils import escape
 from django.utils import timezone
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     Flowable,
     Paragraph,
@@ -24,25 +22,23 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from kinerja.core.tenancy import Agency
-from kinerja.planning.documents import (
+from kinerja.core.formatting import indonesian_date
+from kinerja.core.pdf import (
     BOTTOM_MARGIN,
     CONTENT_WIDTH,
     LINE,
     MARGIN,
-    PAGE_WIDTH,
     SHADE,
-    _fonts,
-    _Footer,
-    _no_decoration,
-    _NumberedCanvas,
-    _Styles,
-    _watermark,
-    indonesian_date,
+    Footer,
+    NumberedCanvas,
+    Styles,
+    fonts,
+    no_decoration,
     place_of,
+    watermark,
 )
+from kinerja.core.tenancy import Agency
 
-Styles = _Styles
 UNDATED = "...................."
 
 __all__ = [
@@ -60,28 +56,8 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
-class _AppraisalFooter(_Footer):
-    """The SKP's footer, with the draft note of a document not yet final."""
-
-    def draw(self, canvas: Canvas, page: int, total: int) -> None:
-        if not self.is_draft:
-            super().draw(canvas, page, total)
-            return
-        canvas.saveState()
-        canvas.setStrokeColor(LINE)
-        canvas.setLineWidth(0.4)
-        canvas.line(MARGIN, 28 * mm, PAGE_WIDTH - MARGIN, 28 * mm)
-        canvas.setFont(self.font, 7.5)
-        canvas.drawRightString(PAGE_WIDTH - MARGIN, 23 * mm, f"Halaman {page} dari {total}")
-        canvas.drawString(
-            MARGIN, 23 * mm, "DRAF — belum ditetapkan, tidak berlaku sebagai dokumen resmi."
-        )
-        canvas.restoreState()
-
-
 def styles() -> Styles:
-    regular, bold = _fonts()
+    regular, bold = fonts()
     return Styles(regular, bold)
 
 
@@ -163,7 +139,7 @@ def build_pdf(
     story: list[Flowable], *, title: str, is_draft: bool, verification_url: str | None
 ) -> bytes:
     """A4 pages with the shared furniture; DRAF watermark and note while `is_draft`."""
-    regular, bold = _fonts()
+    regular, bold = fonts()
     buffer = BytesIO()
     document = SimpleDocTemplate(
         buffer,
@@ -176,12 +152,17 @@ def build_pdf(
         author="Kinerja",
         invariant=True,  # deterministic bytes: an unchanged document keeps its seal
     )
-    decorate = _watermark(bold) if is_draft else _no_decoration
-    footer = _AppraisalFooter(regular, None if is_draft else verification_url, is_draft)
+    decorate = watermark(bold) if is_draft else no_decoration
+    footer = Footer(
+        regular,
+        None if is_draft else verification_url,
+        is_draft,
+        draft_note="DRAF — belum ditetapkan, tidak berlaku sebagai dokumen resmi.",
+    )
     document.build(
         story,
         onFirstPage=decorate,
         onLaterPages=decorate,
-        canvasmaker=functools.partial(_NumberedCanvas, footer=footer),
+        canvasmaker=functools.partial(NumberedCanvas, footer=footer),
     )
     return buffer.getvalue()

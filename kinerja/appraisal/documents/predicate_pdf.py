@@ -41,8 +41,8 @@ from kinerja.appraisal.documents.layout import (
 from kinerja.appraisal.models import EvaluationKind, UnitAssessment
 from kinerja.appraisal.predicate import Predicate
 from kinerja.core.documents import issue_document
+from kinerja.core.formatting import indonesian_date
 from kinerja.core.models import IssuedDocument, User
-from kinerja.planning.documents import indonesian_date
 
 BAR = colors.HexColor("#3D6A99")
 BREACH = colors.HexColor("#B3261E")
@@ -56,7 +56,7 @@ SHORT_NAMES = {
 }
 
 
-def _grid(rows: list[list[Any]], widths: list[float]) -> Table:
+def grid(rows: list[list[Any]], widths: list[float]) -> Table:
     table = Table(rows, colWidths=widths, repeatRows=1)
     table.setStyle(
         TableStyle(
@@ -101,7 +101,7 @@ def _employees(s: Styles, content: AssessmentContent) -> Table:
         )
     if not content.evaluations:
         rows.append([s.text("Belum ada evaluasi pegawai pada unit ini.", 8), "", "", "", "", ""])
-    table = _grid(rows, [7 * mm, 52 * mm, 41 * mm, 27 * mm, 27 * mm, 26 * mm])
+    table = grid(rows, [7 * mm, 52 * mm, 41 * mm, 27 * mm, 27 * mm, 26 * mm])
     if not content.evaluations:
         table.setStyle(TableStyle([("SPAN", (0, 1), (-1, 1))]))
     return table
@@ -169,7 +169,7 @@ def _distribution(s: Styles, content: AssessmentContent) -> Table:
             s.text("100,0%" if check.total else "-", 8, bold=True, center=True),
         ]
     )
-    counts = _grid(rows, [40 * mm, 17 * mm, 23 * mm])
+    counts = grid(rows, [40 * mm, 17 * mm, 23 * mm])
     side_by_side = Table([[counts, _chart(content)]], colWidths=[84 * mm, CONTENT_WIDTH - 84 * mm])
     side_by_side.setStyle(
         TableStyle(
@@ -201,7 +201,7 @@ def _rules(s: Styles, content: AssessmentContent) -> Table:
         )
     if not content.outcomes:
         rows.append([s.text("Tidak ada ketentuan pola distribusi.", 8), "", ""])
-    table = _grid(rows, [60 * mm, 30 * mm, CONTENT_WIDTH - 90 * mm])
+    table = grid(rows, [60 * mm, 30 * mm, CONTENT_WIDTH - 90 * mm])
     table.setStyle(TableStyle(commands))
     return table
 

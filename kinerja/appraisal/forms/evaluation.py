@@ -72,7 +72,11 @@ class OrganisationPredicateForm(forms.Form):
     subperiod = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
     organisation_predicate = forms.ChoiceField(
         label=_("Predikat kinerja organisasi"),
-        choices=[(p.value, p.value) for p in OrganisationPredicate],
+        choices=[
+            ("", _("— pilih predikat —")),
+            *((p.value, p.value) for p in OrganisationPredicate),
+        ],
+        error_messages={"required": _("Pilih predikat kinerja organisasi.")},
     )
     basis = forms.CharField(label=_("Dasar penetapan"), widget=TEXT)
 

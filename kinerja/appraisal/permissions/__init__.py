@@ -1,3 +1,3 @@
 """Appraisal permissions, declared once per subject; importing this package registers them."""
 
-from kinerja.appraisal.permissions import evaluation, execution  # noqa: F401
+from kinerja.appraisal.permissions import documents, evaluation, execution  # noqa: F401

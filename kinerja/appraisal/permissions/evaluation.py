@@ -7,6 +7,7 @@
 | appraisal.open_evaluation (on an SKP) | the SKP's rater, never the employee themself |
 | appraisal.rate_evaluation | the evaluation's rater, never the employee themself |
 | appraisal.reopen_evaluation | agency admin |
+| appraisal.recompute_predicates (on a period: the agency-wide predicate run) | agency admin |
 | appraisal.assess_unit (on a unit: organisation predicate, calibration, breach, finalise) | a head whose unit's subtree strictly contains the unit; for a top-level unit the agency admin, on behalf of the regional head |
 | appraisal.view_unit_assessment (on a unit) | heads of the unit's subtree (the unit included), agency admin, inspector, national viewer |
 | appraisal.file_objection | the evaluated employee |
@@ -25,7 +26,7 @@ from typing import Any
 import rules
 from django.db.models import Q
 
-from kinerja.appraisal.models import Objection
+from kinerja.appraisal.models import Evaluation, Objection
 from kinerja.core.models import Role, User
 from kinerja.core.permissions import (
     Actor,
@@ -38,6 +39,7 @@ from kinerja.core.permissions import (
     is_national_viewer,
     path_in_subtree,
 )
+from kinerja.org.models import Unit
 
 
 @rules.predicate
@@ -142,6 +144,7 @@ rules.add_perm(
 rules.add_perm("appraisal.open_evaluation", in_own_agency & rates_plan & ~owns_plan)
 rules.add_perm("appraisal.rate_evaluation", in_own_agency & rates_evaluation & ~owns_evaluation)
 rules.add_perm("appraisal.reopen_evaluation", in_own_agency & is_agency_admin)
+rules.add_perm("appraisal.recompute_predicates", in_own_agency & is_agency_admin)
 rules.add_perm(
     "appraisal.assess_unit",
     in_own_agency & (heads_unit_above | (is_top_level_unit & is_agency_admin)),
@@ -166,7 +169,12 @@ rules.add_perm(
 
 
 def evaluation_scope(actor: Actor) -> Q:
-    """`appraisal.view_evaluation` as a query over Evaluation (agency scope applied separately)."""
+    """`appraisal.view_evaluation` as a query over Evaluation (agency scope applied separately).
+
+    The person's own reach is one `pk IN (… UNION …)` of indexed id sets (employee, rater,
+    objections decided) instead of an OR of conditions, which makes PostgreSQL scan every
+    evaluation of the agency; a head's subtree is `unit_id IN (units of the subtree)`.
+    """
     if actor.is_superuser or actor.is_national_viewer:
         return Q()
     if actor.has_role_any((Role.AGENCY_ADMIN, Role.INSPECTOR)):
@@ -174,18 +182,28 @@ def evaluation_scope(actor: Actor) -> Q:
     if actor.employee_id is None:
         query = Q(pk__in=[])
     else:
-        query = (
-            Q(employee_id=actor.employee_id)
-            | Q(rater_id=actor.employee_id)
-            | Q(pk__in=_objected_evaluations(actor.employee_id))
+        own = actor.employee_id
+        ids = Evaluation.objects.order_by().filter(employee_id=own).values("pk")
+        query = Q(
+            pk__in=ids.union(
+                Evaluation.objects.order_by().filter(rater_id=own).values("pk"),
+                _objected_evaluations(own),
+            )
         )
-    for path in actor.head_unit_paths:
-        query |= Q(unit__path__startswith=path)
+    if actor.head_unit_paths:
+        query |= Q(unit_id__in=_subtree_units(actor.head_unit_paths))
     return query
 
 
+def _subtree_units(paths: tuple[str, ...]) -> Any:
+    units = Q()
+    for path in paths:
+        units |= Q(path__startswith=path)
+    return Unit.objects.order_by().filter(units).values("pk")
+
+
 def _objected_evaluations(employee_id: int) -> Any:
-    return Objection.objects.filter(decider_id=employee_id).values("evaluation_id")
+    return Objection.objects.order_by().filter(decider_id=employee_id).values("evaluation_id")
 
 
 def objection_scope(actor: Actor, user_id: int | None) -> Q:

@@ -76,6 +76,20 @@ class EvaluationFilters:
     q: str = ""
 
 
+EVALUATION_LIST_ORDER = (
+    "employee__name",
+    "employee_id",
+    "-period__start_date",
+    "kind",
+    "subperiod",
+    "id",
+)
+"""The list's order: by employee name, then each person's evaluations newest period first
+(periodic by sub-period, then annual). Name first because an index serves it
+(`employee_name_id`, then the unique employee + period index of the evaluations): the
+first page of 60,000 evaluations reads 25 rows instead of sorting them all."""
+
+
 def evaluations_visible_to(
     user: User, filters: EvaluationFilters | None = None
 ) -> QuerySet[Evaluation]:
@@ -99,7 +113,7 @@ def evaluations_visible_to(
         evaluations = evaluations.filter(
             Q(employee__name__icontains=term) | Q(employee__nip__startswith=term)
         )
-    return evaluations.order_by("-period__start_date", "kind", "subperiod", "employee__name", "id")
+    return evaluations.order_by(*EVALUATION_LIST_ORDER)
 
 
 def get_evaluation_for(user: User, pk: int) -> Evaluation:
@@ -124,17 +138,18 @@ def get_evaluation_for(user: User, pk: int) -> Evaluation:
     return evaluation
 
 
-def plans_to_evaluate(user: User) -> list[PerformancePlan]:
-    """Current approved SKP in active periods that the user rates (where evaluations open)."""
+def plans_to_evaluate(user: User) -> QuerySet[PerformancePlan]:
+    """Current approved SKP in active periods that the user rates (where evaluations open),
+    by employee name (the list page shows them a page at a time)."""
     employee_id = actor_of(user).employee_id
     if employee_id is None:
-        return []
-    return list(
+        return PerformancePlan.objects.none()
+    return (
         PerformancePlan.objects.current()
         .filter(rater_id=employee_id, status=PlanStatus.APPROVED, period__is_active=True)
         .exclude(employee_id=employee_id)
         .with_people()
-        .order_by("-period__start_date", "employee__name", "segment_start")
+        .order_by("employee__name", "employee_id", "-period__start_date", "segment_start")
     )
 
 

@@ -1,5 +1,5 @@
 """Reads of the execution stage: the realisation sheet of a plan and sub-period, the employee's
-own progress, the supervisor's team and the realisation list of a unit or agency.
+own progress and the realisation list of a unit or agency (the supervisor's team: team.py).
 
 Every read starts from what the viewer may see (the planning selectors and `plan_scope`), so an
 object outside their reach answers 404; joins and counts are done in SQL (constant queries).
@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -30,7 +30,7 @@ from kinerja.appraisal.models import (
 from kinerja.appraisal.suggestion import UndefinedAchievementError, achievement
 from kinerja.core.models import User
 from kinerja.core.permissions import actor_of
-from kinerja.org.models import ActingAssignment, Employee, Unit
+from kinerja.org.models import Unit
 from kinerja.planning import selectors as planning_selectors
 from kinerja.planning.berakhlak import CORE_VALUES, CoreValue
 from kinerja.planning.models import (
@@ -417,121 +417,6 @@ def my_performance(user: User) -> MyPerformance:
         .order_by("-period__start_date", "kind", "subperiod")
     )
     return MyPerformance(progress, feedback, evaluations)
-
-
-# --- The supervisor's team -------------------------------------------------------------------------
-
-
-@dataclass
-class TeamRow:
-    employee: Employee
-    plan: PerformancePlan | None
-    is_acting: bool = False
-    indicators: int = 0
-    realised: int = 0
-    evidence: int = 0
-    feedback: int = 0
-    without_feedback: int = 0
-
-    @property
-    def waits_for_approval(self) -> bool:
-        return self.plan is not None and self.plan.status == PlanStatus.SUBMITTED
-
-    @property
-    def is_approved(self) -> bool:
-        return self.plan is not None and self.plan.status == PlanStatus.APPROVED
-
-
-@dataclass
-class TeamPerformance:
-    period: Period
-    subperiod: SubPeriod | None
-    rows: list[TeamRow]
-
-    @property
-    def waiting_approval(self) -> list[TeamRow]:
-        return [row for row in self.rows if row.waits_for_approval]
-
-    @property
-    def waiting_feedback(self) -> list[TeamRow]:
-        return [row for row in self.rows if row.without_feedback]
-
-
-def _reports(employee_id: int, today: dt.date) -> list[tuple[Employee, bool]]:
-    """Direct reports, then those of the positions the employee acts for (Plt./Plh.) today."""
-    positions = list(
-        ActingAssignment.objects.filter(
-            acting_employee_id=employee_id, start_date__lte=today, end_date__gte=today
-        ).values_list("position_id", flat=True)
-    )
-    query = Q(supervisor_id=employee_id)
-    if positions:
-        query |= Q(supervisor__position_id__in=positions) | Q(
-            supervisor__isnull=True, position__superior_id__in=positions
-        )
-    people = (
-        Employee.objects.filter(query, is_active=True)
-        .exclude(pk=employee_id)
-        .select_related("position", "unit")
-        .order_by("name", "id")
-    )
-    return [(person, person.supervisor_id != employee_id) for person in people]
-
-
-def team_performance(user: User, period: Period) -> TeamPerformance:
-    """Each report with SKP status and, in the current sub-period, how many indicators have a
-    realisation, the evidence count and the feedback given (constant number of queries)."""
-    today = timezone.localdate()
-    blocks = subperiods(period.frequency, period.start_date, period.end_date)
-    block = current_subperiod(blocks, today)
-    if block is not None and block.start > today:
-        block = None
-    employee_id = actor_of(user).employee_id
-    if employee_id is None:
-        return TeamPerformance(period, block, [])
-    people = _reports(employee_id, today)
-    plans = {
-        plan.employee_id: plan
-        for plan in PerformancePlan.objects.current()
-        .filter(period=period, employee_id__in=[p.pk for p, _acting in people])
-        .order_by("segment_start")
-    }
-    rows = [TeamRow(person, plans.get(person.pk), acting) for person, acting in people]
-    plan_ids = [plan.pk for plan in plans.values()]
-    indicator_counts = dict(
-        Indicator.objects.filter(result__plan_id__in=plan_ids)
-        .values_list("result__plan_id")
-        .annotate(n=Count("id"))
-    )
-    realised: dict[int, tuple[int, int]] = {}
-    feedback_counts: dict[int, int] = {}
-    unanswered: dict[int, int] = {}
-    if block is not None:
-        number = block.number
-        in_block = Realisation.objects.filter(plan_id__in=plan_ids, subperiod=number)
-        realised = {
-            plan_id: (count, evidence)
-            for plan_id, count, evidence in in_block.values_list("plan_id")
-            .annotate(n=Count("id", distinct=True), e=Count("evidence"))
-            .values_list("plan_id", "n", "e")
-        }
-        feedback_counts = dict(
-            Feedback.objects.filter(plan_id__in=plan_ids, subperiod=number)
-            .values_list("plan_id")
-            .annotate(n=Count("id"))
-        )
-        answered = Feedback.objects.filter(indicator=OuterRef("indicator"), subperiod=number)
-        unanswered = dict(
-            in_block.filter(~Exists(answered)).values_list("plan_id").annotate(n=Count("id"))
-        )
-    for row in rows:
-        if row.plan is None:
-            continue
-        row.indicators = indicator_counts.get(row.plan.pk, 0)
-        row.realised, row.evidence = realised.get(row.plan.pk, (0, 0))
-        row.feedback = feedback_counts.get(row.plan.pk, 0)
-        row.without_feedback = unanswered.get(row.plan.pk, 0) if row.is_approved else 0
-    return TeamPerformance(period, block, rows)
 
 
 # --- Realisations of a unit or the agency ----------------------------------------------------------

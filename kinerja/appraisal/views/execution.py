@@ -28,6 +28,7 @@ from kinerja.appraisal.forms.execution import (
 )
 from kinerja.appraisal.models import EvidenceKind, Realisation
 from kinerja.appraisal.selectors import execution as selectors
+from kinerja.appraisal.selectors import team as team_selectors
 from kinerja.appraisal.services import execution as services
 from kinerja.core.forms import add_service_errors
 from kinerja.core.http import AuthedRequest
@@ -358,7 +359,7 @@ TEAM_HEADERS = [
 ]
 
 
-def _team_row(row: selectors.TeamRow) -> list[Any]:
+def _team_row(row: team_selectors.TeamRow) -> list[Any]:
     employee = row.employee
     return [
         employee.nip,
@@ -377,19 +378,26 @@ def _team_row(row: selectors.TeamRow) -> list[Any]:
 
 @login_required
 def team_performance(request: AuthedRequest) -> HttpResponse:
-    """Each report's SKP status and this sub-period's realisation, evidence and feedback."""
+    """Each report's SKP status and this sub-period's realisation, evidence and feedback,
+    50 per page with a search by name or NIP; what waits for the supervisor over the whole team."""
     require(request.user, "appraisal.view_team_performance")
     periods = list(open_periods())
     chosen = request.GET.get("period")
     period = next((p for p in periods if str(p.pk) == chosen), periods[0] if periods else None)
     context: dict[str, Any] = {"periods": periods, "period": period}
     if period is not None:
-        team = selectors.team_performance(request.user, period)
         if request.GET.get("format") == "xlsx":
+            rows = team_selectors.whole_team(request.user, period)
             return xlsx_response(
-                "kinerja-tim.xlsx", "Kinerja tim", TEAM_HEADERS, (_team_row(r) for r in team.rows)
+                "kinerja-tim.xlsx", "Kinerja tim", TEAM_HEADERS, (_team_row(r) for r in rows)
             )
-        context["team"] = team
+        q = request.GET.get("q", "").strip()[:100]
+        team = team_selectors.team_performance(
+            request.user, period, q=q, page=request.GET.get("page")
+        )
+        query = request.GET.copy()
+        query.pop("page", None)
+        context.update({"team": team, "page": team.page, "query": query.urlencode(), "q": q})
     return render(request, "appraisal/team_performance.html", context)
 
 

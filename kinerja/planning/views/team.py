@@ -21,6 +21,18 @@ def team(request: AuthedRequest) -> HttpResponse:
     period = next((p for p in periods if str(p.pk) == chosen), periods[0] if periods else None)
     context: dict[str, Any] = {"periods": periods, "period": period}
     if period is not None:
-        context["overview"] = selectors.team_overview(request.user, period)
-        context["matrix"] = selectors.role_result_matrix(request.user, period)
+        q = request.GET.get("q", "").strip()[:100]
+        overview = selectors.team_overview(request.user, period, q=q, page=request.GET.get("page"))
+        members = [member.employee for member in overview.members]
+        query = request.GET.copy()
+        query.pop("page", None)
+        context.update(
+            {
+                "overview": overview,
+                "matrix": selectors.role_result_matrix(request.user, period, members),
+                "page": overview.page,
+                "query": query.urlencode(),
+                "q": q,
+            }
+        )
     return render(request, "planning/team.html", context)

@@ -6,8 +6,7 @@
 | appraisal.download_assessment_pdf | head (own subtree), agency admin, inspector, national viewer |
 | appraisal.export_data | agency admin, inspector (whole agency), head (own subtree) |
 
-Declared here (not in permissions/evaluation.py) so that the documents stand on the models
-alone; `export_scope` is the same rule as a query over unit paths.
+`export_scope` is the same rule as a query over unit paths.
 """
 
 from __future__ import annotations
@@ -17,6 +16,7 @@ from typing import Any
 import rules
 from django.db.models import Q
 
+from kinerja.appraisal.permissions.evaluation import owns_evaluation, rates_evaluation
 from kinerja.core.models import Role, User
 from kinerja.core.permissions import (
     Actor,
@@ -28,18 +28,6 @@ from kinerja.core.permissions import (
     is_national_viewer,
     path_in_subtree,
 )
-
-
-@rules.predicate
-def is_evaluated_employee(user: User, evaluation: Any) -> bool:
-    own_id = actor_of(user).employee_id
-    return evaluation is not None and own_id is not None and evaluation.employee_id == own_id
-
-
-@rules.predicate
-def rates_evaluation(user: User, evaluation: Any) -> bool:
-    own_id = actor_of(user).employee_id
-    return evaluation is not None and own_id is not None and evaluation.rater_id == own_id
 
 
 @rules.predicate
@@ -55,13 +43,7 @@ rules.add_perm(
     is_national_viewer
     | (
         in_own_agency
-        & (
-            is_agency_admin
-            | is_inspector
-            | is_evaluated_employee
-            | rates_evaluation
-            | heads_unit_of
-        )
+        & (is_agency_admin | is_inspector | owns_evaluation | rates_evaluation | heads_unit_of)
     ),
 )
 rules.add_perm(
