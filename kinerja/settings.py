@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "kinerja.org",
     "kinerja.planning",
     "kinerja.appraisal",
+    "kinerja.citizen",
     "kinerja.insight",
 ]
 

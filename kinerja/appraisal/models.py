@@ -43,6 +43,13 @@ class Realisation(TenantModel, VersionedModel):
     )
     text = models.TextField(_("realisasi (uraian)"), blank=True)
     note = models.TextField(_("catatan"), blank=True)
+    # For an indicator fed by data (citizen.IndicatorSource): the value computed from the
+    # recorded data; `value` follows it unless someone overrode it, with a reason.
+    computed_value = models.DecimalField(
+        _("realisasi dari data"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    computed_at = models.DateTimeField(_("dihitung"), null=True, blank=True)
+    override_reason = models.TextField(_("alasan mengubah nilai dari data"), blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

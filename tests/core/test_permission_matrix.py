@@ -15,6 +15,10 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from tests.appraisal.url_rules_documents import RULES as DOCUMENT_RULES
 from tests.appraisal.url_rules_evaluation import RULES as EVALUATION_RULES
 from tests.appraisal.url_rules_execution import RULES as EXECUTION_RULES
+from tests.citizen.url_rules_complaints import RULES as COMPLAINT_RULES
+from tests.citizen.url_rules_services import RULES as SERVICE_RULES
+from tests.citizen.url_rules_sources import RULES as SOURCE_RULES
+from tests.citizen.url_rules_survey import RULES as SURVEY_RULES
 from tests.conftest import World
 from tests.core.url_rules_notifications import RULES as NOTIFICATION_RULES
 from tests.matrix import ADMINS, ALL, ANON, Rule, only, statuses
@@ -219,7 +223,16 @@ RULES: dict[str, Rule] = {
     "api-plan-approve": Rule(statuses(405, anon=403), **PLAN),
 }
 
-for _area in (EXECUTION_RULES, EVALUATION_RULES, DOCUMENT_RULES, NOTIFICATION_RULES):
+for _area in (
+    EXECUTION_RULES,
+    EVALUATION_RULES,
+    DOCUMENT_RULES,
+    NOTIFICATION_RULES,
+    SERVICE_RULES,
+    SURVEY_RULES,
+    COMPLAINT_RULES,
+    SOURCE_RULES,
+):
     assert not set(_area) & set(RULES), set(_area) & set(RULES)
     RULES.update(_area)
 

@@ -1,0 +1,5 @@
+"""REST endpoints of the citizen area: sources."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []

@@ -1,0 +1,5 @@
+"""REST endpoints of the citizen area: survey."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []

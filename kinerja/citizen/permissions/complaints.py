@@ -1,0 +1,1 @@
+"""Permissions of the citizen area: complaints (rules predicates, declared once)."""

@@ -1,0 +1,1 @@
+"""Permissions of the citizen area: services (rules predicates, declared once)."""

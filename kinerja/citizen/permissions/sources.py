@@ -1,0 +1,1 @@
+"""Permissions of the citizen area: sources (rules predicates, declared once)."""

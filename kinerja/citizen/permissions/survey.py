@@ -1,0 +1,1 @@
+"""Permissions of the citizen area: survey (rules predicates, declared once)."""

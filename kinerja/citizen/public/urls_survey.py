@@ -1,0 +1,5 @@
+"""Public (no login) pages: survey."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []

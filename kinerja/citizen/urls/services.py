@@ -1,0 +1,5 @@
+"""Pages of the citizen area: services (filled by its owner)."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []
