@@ -172,7 +172,7 @@ def team_rows(
 
 
 def _summary(team: TeamPerformance, people: QuerySet[Employee], block: SubPeriod | None) -> None:
-    """What waits for the supervisor over the whole team, counted in SQL (four queries)."""
+    """What waits for the supervisor over the whole team, counted in SQL (four queries at most)."""
     plans = PerformancePlan.objects.current().filter(
         period=team.period, employee_id__in=people.order_by().values("pk")
     )
@@ -189,21 +189,19 @@ def _summary(team: TeamPerformance, people: QuerySet[Employee], block: SubPeriod
         plan_id__in=plans.filter(status=PlanStatus.APPROVED).values("pk"),
         subperiod=block.number,
     ).filter(~Exists(answered))
-    team.waiting_feedback_count = unanswered.values("plan_id").distinct().count()
-    if team.waiting_feedback_count:
-        grouped = list(
-            unanswered.values("plan_id")
-            .annotate(n=Count("id"))
-            .order_by("plan__employee__name", "plan_id")[:SUMMARY_ITEMS]
+    # Grouped by plan alone (at most one row per report), then the first names looked up by
+    # the primary keys: ordering the grouped realisations by the employee's name made
+    # PostgreSQL join and sort every realisation of the team (66 ms for 262 reports).
+    counts = dict(unanswered.values_list("plan_id").annotate(n=Count("id")).order_by())
+    team.waiting_feedback_count = len(counts)
+    if counts:
+        first = (
+            PerformancePlan.objects.filter(pk__in=list(counts))
+            .select_related("employee")
+            .order_by("employee__name", "id")[:SUMMARY_ITEMS]
         )
-        names = {
-            plan.pk: plan.employee.full_name
-            for plan in PerformancePlan.objects.filter(
-                pk__in=[row["plan_id"] for row in grouped]
-            ).select_related("employee")
-        }
         team.waiting_feedback = [
-            WaitingFeedback(row["plan_id"], names[row["plan_id"]], row["n"]) for row in grouped
+            WaitingFeedback(plan.pk, plan.employee.full_name, counts[plan.pk]) for plan in first
         ]
 
 
