@@ -124,3 +124,18 @@ def test_who_may_download_the_penetapan_predikat(quarter, login, persona, status
     assert response.status_code == status
     if status == 404:
         assert not IssuedDocument.objects.exists()
+
+
+def test_the_verification_page_of_a_penetapan_predikat_names_the_unit_not_a_person(
+    quarter, login, client
+):
+    login("kepala").get(url_of(quarter.assessment))
+    record = IssuedDocument.objects.get()
+
+    page = client.get(f"/verifikasi/{record.token}/").content.decode()
+
+    assert "Dokumen asli." in page
+    assert "<dt>Unit kerja</dt>" in page
+    assert "<dd>Kelurahan Plaju Ulu</dd>" in page
+    assert "<dt>NIP</dt>" not in page
+    assert "<dt>Pegawai</dt>" not in page
