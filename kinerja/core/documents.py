@@ -76,7 +76,7 @@ def issue_document(
     agency_id: Any = getattr(subject, "agency_id", None)
     if agency_id is None:
         raise ValueError("only tenant objects can be sealed")
-    current = _current(kind, subject).select_for_update().first()
+    current = _current(kind, subject).select_for_update(of=("self",)).first()
     if current is not None:
         content = render(current.token)
         if sha256_of(content) == current.sha256:

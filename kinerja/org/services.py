@@ -122,7 +122,7 @@ def create_unit(agency: Agency, *, actor: User | None, **fields: Any) -> Unit:
 def update_unit(unit: Unit, *, actor: User, expected_version: int | None, **fields: Any) -> Unit:
     """Edit a unit; moving it re-roots the paths of its whole subtree."""
     require(actor, "org.manage", unit)
-    unit = Unit.objects.select_for_update().get(pk=unit.pk)
+    unit = Unit.objects.select_for_update(of=("self",)).get(pk=unit.pk)
     check_version(unit.version, expected_version)
     before = audit.snapshot(unit, UNIT_FIELDS)
     old_path = unit.path
@@ -182,7 +182,7 @@ def update_position(
 ) -> Position:
     """Edit a position."""
     require(actor, "org.manage", position)
-    position = Position.objects.select_for_update().get(pk=position.pk)
+    position = Position.objects.select_for_update(of=("self",)).get(pk=position.pk)
     check_version(position.version, expected_version)
     before = audit.snapshot(position, POSITION_FIELDS)
     for name, value in fields.items():
@@ -312,7 +312,7 @@ def update_employee(
     """Edit an employee's personnel data (a change of unit or position goes through transfer)."""
     if actor is not None:
         require(actor, "org.manage", employee)
-    employee = Employee.objects.select_for_update().get(pk=employee.pk)
+    employee = Employee.objects.select_for_update(of=("self",)).get(pk=employee.pk)
     check_version(employee.version, expected_version)
     before = audit.snapshot(employee, EMPLOYEE_FIELDS)
     for name, value in fields.items():
@@ -351,7 +351,7 @@ def transfer_employee(
 ) -> Employee:
     """Move an employee to another unit/position from a date, closing the previous history row."""
     require(actor, "org.manage", employee)
-    employee = Employee.objects.select_for_update().get(pk=employee.pk)
+    employee = Employee.objects.select_for_update(of=("self",)).get(pk=employee.pk)
     check_version(employee.version, expected_version)
     if not employee.is_active:
         raise ValidationError(_("Pegawai nonaktif tidak dapat dimutasi."))
@@ -408,7 +408,7 @@ def deactivate_employee(
     require(actor, "org.manage", employee)
     if not reason.strip():
         raise ValidationError({"reason": _("Alasan nonaktif wajib diisi.")})
-    employee = Employee.objects.select_for_update().get(pk=employee.pk)
+    employee = Employee.objects.select_for_update(of=("self",)).get(pk=employee.pk)
     check_version(employee.version, expected_version)
     if not employee.is_active:
         raise ValidationError(_("Pegawai ini sudah nonaktif."))
@@ -439,7 +439,7 @@ def reactivate_employee(
 ) -> Employee:
     """Bring a deactivated employee back (and their account)."""
     require(actor, "org.manage", employee)
-    employee = Employee.objects.select_for_update().get(pk=employee.pk)
+    employee = Employee.objects.select_for_update(of=("self",)).get(pk=employee.pk)
     check_version(employee.version, expected_version)
     employee.is_active, employee.inactive_reason, employee.inactive_since = True, "", None
     employee.version += 1

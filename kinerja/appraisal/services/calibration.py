@@ -49,7 +49,7 @@ UNIT_FINAL_MESSAGE = gettext_lazy(
 
 def _lock(assessment: UnitAssessment, expected_version: int | None) -> UnitAssessment:
     locked: UnitAssessment = (
-        UnitAssessment.objects.select_for_update()
+        UnitAssessment.objects.select_for_update(of=("self",))
         .select_related("unit", "period")
         .get(pk=assessment.pk)
     )
@@ -91,7 +91,7 @@ def set_organisation_predicate(
         raise ValidationError({"basis": _("Dasar penetapan predikat organisasi wajib diisi.")})
     kind = kind_of(subperiod)
     existing = (
-        UnitAssessment.objects.select_for_update()
+        UnitAssessment.objects.select_for_update(of=("self",))
         .filter(unit=unit, period=period, kind=kind, subperiod=subperiod)
         .first()
     )
@@ -259,7 +259,7 @@ def finalise_unit(
             % {"breaches": "; ".join(check.messages)}
         )
     now = timezone.now()
-    for evaluation in evaluations.select_for_update():
+    for evaluation in evaluations.select_for_update(of=("self",)):
         if evaluation.is_final:
             continue
         evaluation.status = EvaluationStatus.FINAL

@@ -92,7 +92,7 @@ def person_snapshot(employee: Employee | None) -> dict[str, str]:
 def lock_evaluation(evaluation: Evaluation, expected_version: int | None) -> Evaluation:
     """The evaluation locked for a write, refused when stale (optimistic concurrency)."""
     locked: Evaluation = (
-        Evaluation.objects.select_for_update()
+        Evaluation.objects.select_for_update(of=("self",))
         .select_related(
             "employee",
             "employee__unit",
@@ -143,7 +143,7 @@ def describe(evaluation: Evaluation) -> str:
 def distribution_changed(evaluation: Evaluation, *, actor: User) -> None:
     """A changed predicate voids the head's confirmation of a distribution breach."""
     assessment = (
-        UnitAssessment.objects.select_for_update()
+        UnitAssessment.objects.select_for_update(of=("self",))
         .filter(
             unit_id=evaluation.unit_id,
             period_id=evaluation.period_id,
@@ -381,7 +381,7 @@ def reopen_evaluation(
         note=reason.strip(),
     )
     assessment = (
-        UnitAssessment.objects.select_for_update()
+        UnitAssessment.objects.select_for_update(of=("self",))
         .filter(
             unit_id=evaluation.unit_id,
             period_id=evaluation.period_id,

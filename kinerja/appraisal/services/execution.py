@@ -35,6 +35,7 @@ from kinerja.appraisal.models import (
     evidence_path,
 )
 from kinerja.appraisal.selectors.execution import (
+    final_subperiods,
     is_subperiod_final,
     subperiod_of_plan,
     uses_numbers,
@@ -49,6 +50,11 @@ from kinerja.planning.models import Indicator, PerformancePlan, PlanStatus
 from kinerja.planning.subperiods import SubPeriod
 
 REALISATION_FIELDS = ["value", "text", "note"]
+COMPUTED_FIELDS = ["computed_value", "value"]
+FED_BY_DATA = gettext_lazy(
+    "Realisasi indikator ini dihitung otomatis dari data. Nilai lain hanya dapat dipakai "
+    'melalui "Ubah nilai dari data" dengan alasan tertulis.'
+)
 
 
 def register_audit_actions() -> None:
@@ -57,6 +63,16 @@ def register_audit_actions() -> None:
         {
             "appraisal.realisation.recorded": gettext_lazy("Realisasi kinerja dicatat"),
             "appraisal.realisation.updated": gettext_lazy("Realisasi kinerja diubah"),
+            "appraisal.realisation.computed": gettext_lazy("Realisasi kinerja dihitung dari data"),
+            "appraisal.realisation.overridden": gettext_lazy(
+                "Realisasi dari data diganti nilai manual (dengan alasan)"
+            ),
+            "appraisal.realisation.override_cleared": gettext_lazy(
+                "Realisasi kembali memakai nilai dari data"
+            ),
+            "appraisal.realisation.detached": gettext_lazy(
+                "Realisasi tidak lagi dihitung dari data"
+            ),
             "appraisal.evidence.added": gettext_lazy("Bukti dukung ditambahkan"),
             "appraisal.evidence.deleted": gettext_lazy("Bukti dukung dihapus"),
             "appraisal.feedback.given": gettext_lazy("Umpan balik kinerja diberikan"),
@@ -172,12 +188,14 @@ def record_realisation(
         value = None
     elif value is not None:
         value = value.quantize(Decimal("0.01"))
-    _check_values(plan, indicator, value, text)
     realisation = (
-        Realisation.objects.select_for_update()
+        Realisation.objects.select_for_update(of=("self",))
         .filter(indicator=indicator, subperiod=subperiod)
         .first()
     )
+    is_fed = realisation is not None and realisation.computed_at is not None
+    if not is_fed:
+        _check_values(plan, indicator, value, text)
     if realisation is None:
         if expected_version not in (None, 0):
             check_version(0, expected_version)
@@ -208,6 +226,9 @@ def record_realisation(
         )
         return realisation
     check_version(realisation.version, expected_version)
+    if is_fed and value != realisation.value:
+        # Fed by data: a different number needs the override with a reason (never silently).
+        raise ValidationError({"value": FED_BY_DATA})
     before = audit.snapshot(realisation, REALISATION_FIELDS)
     realisation.value, realisation.text, realisation.note = value, text, note
     changes = audit.diff(realisation, REALISATION_FIELDS, before)
@@ -223,6 +244,192 @@ def record_realisation(
             changes=changes,
         )
     return realisation
+
+
+# --- Realisation computed from data ----------------------------------------------------------
+#
+# An indicator may be fed by data (the citizen area binds it to a metric such as a service's
+# median turnaround or a unit's IKM and computes it per sub-period). These are the only writes
+# of computed values; appraisal never imports the citizen area, so "fed by data" is read from
+# the realisation itself: `computed_at` is set. The callers check who may act.
+
+
+def _accepts_computed(plan: PerformancePlan, number: int) -> bool:
+    """Approved, current SKP; the sub-period is the plan's, has started and is not final."""
+    if plan.status != PlanStatus.APPROVED or not plan.is_current:
+        return False
+    try:
+        block = subperiod_of_plan(plan, number)
+    except ValueError:
+        return False
+    if max(block.start, plan.segment_start) > timezone.localdate():
+        return False
+    return not is_subperiod_final(plan, number)
+
+
+@transaction.atomic
+def store_computed_realisation(
+    plan: PerformancePlan,
+    *,
+    indicator: Indicator,
+    subperiod: int,
+    value: Decimal | None,
+    actor: User | None = None,
+) -> Realisation | None:
+    """Store the value computed from data for an indicator in a sub-period (a system write).
+
+    `computed_value` always follows the data, `value` too unless it was overridden with a
+    reason. Nothing is written (None) unless the SKP is approved and current and the sub-period
+    has started; a sub-period whose evaluation is final is locked and never changed. Audited
+    when a figure changes; `actor` is whoever asked for the computation (None: the system).
+    """
+    if indicator.result.plan_id != plan.pk:
+        raise ValueError("indicator outside the plan")
+    if not _accepts_computed(plan, subperiod):
+        return None
+    if value is not None:
+        value = value.quantize(Decimal("0.01"))
+    now = timezone.now()
+    realisation = (
+        Realisation.objects.select_for_update(of=("self",))
+        .filter(indicator=indicator, subperiod=subperiod)
+        .first()
+    )
+    if realisation is None:
+        try:
+            with transaction.atomic():
+                realisation = Realisation.objects.create(
+                    agency_id=plan.agency_id,
+                    plan=plan,
+                    indicator=indicator,
+                    subperiod=subperiod,
+                    value=value,
+                    computed_value=value,
+                    computed_at=now,
+                    recorded_by=actor,
+                )
+        except IntegrityError:  # recorded meanwhile: update that one below
+            realisation = Realisation.objects.select_for_update(of=("self",)).get(
+                indicator=indicator, subperiod=subperiod
+            )
+        else:
+            audit.record(
+                realisation,
+                "appraisal.realisation.computed",
+                actor=actor,
+                agency_id=plan.agency_id,
+                changes={name: (None, value) for name in COMPUTED_FIELDS if value is not None},
+            )
+            return realisation
+    was_fed = realisation.computed_at is not None
+    before = audit.snapshot(realisation, COMPUTED_FIELDS)
+    realisation.computed_value = value
+    if not realisation.override_reason:
+        realisation.value = value
+    changes = audit.diff(realisation, COMPUTED_FIELDS, before)
+    realisation.computed_at = now
+    fields = ["computed_at"]
+    if changes or not was_fed:
+        # A new figure (or a manual realisation becoming fed) invalidates open forms.
+        realisation.version += 1
+        fields += [*changes, "version", "updated_at"]
+    realisation.save(update_fields=fields)
+    if changes:
+        audit.record(
+            realisation,
+            "appraisal.realisation.computed",
+            actor=actor,
+            agency_id=plan.agency_id,
+            changes=changes,
+        )
+    return realisation
+
+
+@transaction.atomic
+def override_computed_realisation(
+    realisation: Realisation,
+    *,
+    actor: User,
+    value: Decimal | None,
+    reason: str,
+    expected_version: int | None = None,
+) -> Realisation:
+    """Use a manual value instead of the one computed from data, with a written reason; with
+    neither value nor reason, return to the computed value. Only while the sub-period is open.
+    """
+    realisation = (
+        Realisation.objects.select_for_update(of=("self",))
+        .select_related("plan__period")
+        .get(pk=realisation.pk)
+    )
+    _open_subperiod(realisation.plan, realisation.subperiod)
+    if realisation.computed_at is None:
+        raise ValidationError(_("Realisasi ini tidak dihitung dari data."))
+    check_version(realisation.version, expected_version)
+    reason = reason.strip()
+    before = audit.snapshot(realisation, ["value", "override_reason"])
+    if value is None and not reason:
+        action = "appraisal.realisation.override_cleared"
+        realisation.value, realisation.override_reason = realisation.computed_value, ""
+    else:
+        if value is None:
+            raise ValidationError({"value": _("Isikan nilai yang dipakai sebagai realisasi.")})
+        if value < 0:
+            raise ValidationError({"value": _("Realisasi tidak boleh negatif.")})
+        if not reason:
+            raise ValidationError(
+                {"reason": _("Tuliskan alasan mengganti nilai yang dihitung dari data.")}
+            )
+        action = "appraisal.realisation.overridden"
+        realisation.value, realisation.override_reason = value.quantize(Decimal("0.01")), reason
+    changes = audit.diff(realisation, ["value", "override_reason"], before)
+    if changes:
+        realisation.recorded_by = actor
+        realisation.version += 1
+        realisation.save(update_fields=[*changes, "recorded_by", "version", "updated_at"])
+        audit.record(
+            realisation, action, actor=actor, agency_id=realisation.agency_id, changes=changes
+        )
+    return realisation
+
+
+@transaction.atomic
+def detach_computed_realisations(indicator: Indicator, *, actor: User | None) -> int:
+    """The indicator is no longer fed by data: its realisations of sub-periods not yet final
+    become ordinary ones (the value stays, the employee may correct it); final ones keep their
+    record. Returns how many changed."""
+    plan = indicator.result.plan
+    finals = final_subperiods(plan)
+    changed = 0
+    for realisation in Realisation.objects.select_for_update(of=("self",)).filter(
+        indicator=indicator, computed_at__isnull=False
+    ):
+        if realisation.subperiod in finals:
+            continue
+        audit.record(
+            realisation,
+            "appraisal.realisation.detached",
+            actor=actor,
+            agency_id=realisation.agency_id,
+            changes={
+                "computed_value": (realisation.computed_value, None),
+                "override_reason": (realisation.override_reason, ""),
+            },
+        )
+        realisation.computed_value, realisation.computed_at = None, None
+        realisation.override_reason = ""
+        realisation.version += 1
+        realisation.save(
+            update_fields=[
+                "computed_value",
+                "computed_at",
+                "override_reason",
+                "version",
+                "updated_at",
+            ]
+        )
+        changed += 1
+    return changed
 
 
 # --- Evidence ---------------------------------------------------------------------------------

@@ -148,7 +148,9 @@ def decide_objection(
     objection with a written decision; the employee is told."""
     require(actor, "appraisal.decide_objection", objection)
     objection = (
-        Objection.objects.select_for_update().select_related("evaluation").get(pk=objection.pk)
+        Objection.objects.select_for_update(of=("self",))
+        .select_related("evaluation")
+        .get(pk=objection.pk)
     )
     check_version(objection.version, expected_version)
     if objection.status != ObjectionStatus.PENDING:

@@ -19,7 +19,7 @@ from kinerja.planning.models import PerformancePlan
 
 def lock_plan(plan: PerformancePlan, expected_version: int | None) -> PerformancePlan:
     locked: PerformancePlan = (
-        PerformancePlan.objects.select_for_update()
+        PerformancePlan.objects.select_for_update(of=("self",))
         .select_related("employee", "employee__unit", "employee__position", "rater", "period")
         .get(pk=plan.pk)
     )

@@ -84,7 +84,7 @@ def update_result(
 ) -> PlannedResult:
     """Change an RHK of a draft SKP."""
     plan = editable_plan(result.plan, actor, expected_version)
-    result = PlannedResult.objects.select_for_update().get(pk=result.pk)
+    result = PlannedResult.objects.select_for_update(of=("self",)).get(pk=result.pk)
     before = audit.snapshot(result, RESULT_FIELDS)
     for name, value in fields.items():
         setattr(result, name, value)
@@ -159,7 +159,7 @@ def update_indicator(
 ) -> Indicator:
     """Change an indicator of a draft SKP."""
     plan = editable_plan(indicator.result.plan, actor, expected_version)
-    indicator = Indicator.objects.select_for_update().get(pk=indicator.pk)
+    indicator = Indicator.objects.select_for_update(of=("self",)).get(pk=indicator.pk)
     before = audit.snapshot(indicator, INDICATOR_FIELDS)
     for name, value in fields.items():
         setattr(indicator, name, value)
