@@ -49,7 +49,9 @@ class Realisation(TenantModel, VersionedModel):
         _("realisasi dari data"), max_digits=14, decimal_places=2, null=True, blank=True
     )
     computed_at = models.DateTimeField(_("dihitung"), null=True, blank=True)
-    override_reason = models.TextField(_("alasan mengubah nilai dari data"), blank=True)
+    override_reason = models.TextField(
+        _("alasan mengubah nilai dari data"), blank=True, default="", db_default=""
+    )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
