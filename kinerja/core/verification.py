@@ -69,7 +69,9 @@ def verify_document(request: HttpRequest, token: str) -> HttpResponse:
             status = _check_upload(request, document, context)
         response = render(request, "core/verification.html", context, status=status)
     response["X-Robots-Tag"] = "noindex, nofollow"
-    response["Referrer-Policy"] = "no-referrer"
+    # The token must not leak to other sites, but the page's own form must still send its
+    # origin: with "no-referrer" browsers post `Origin: null` and the CSRF check refuses it.
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 
