@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "kinerja.planning",
     "kinerja.appraisal",
     "kinerja.citizen",
+    "kinerja.behaviour",
     "kinerja.insight",
 ]
 
@@ -291,6 +292,10 @@ CACHES = {
     )
 }
 
+# Rate limits of the public pages (kinerja.core.ratelimit) count per client address; behind a
+# proxy name the header it sets with the real address, e.g. HTTP_X_REAL_IP (survey area).
+RATELIMIT_CLIENT_HEADER = env_str("RATELIMIT_CLIENT_HEADER", "")
+
 # --- REST API ---------------------------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -316,6 +321,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "DialogueStatusEnum": "kinerja.appraisal.models.DialogueStatus",
         "PlanStatusEnum": "kinerja.planning.models.PlanStatus",
+        "ComplaintStatusEnum": "kinerja.citizen.models.ComplaintStatus",
     },
 }
 

@@ -20,6 +20,7 @@ from kinerja.citizen.deadlines import ComplaintClass, DayCounting
 from kinerja.citizen.ikm import ELEMENTS
 from kinerja.core.models import VersionedModel
 from kinerja.core.tenancy import TenantModel
+from kinerja.org.models import ImportStatus
 
 ANSWER_FIELDS: tuple[str, ...] = tuple(f"answer_{element.value}" for element in ELEMENTS)
 
@@ -166,6 +167,8 @@ class ServiceRequest(TenantModel, VersionedModel):
             models.Index(fields=["unit", "completed_at"], name="request_unit_completed"),
             models.Index(fields=["handled_by", "completed_at"], name="request_handler_completed"),
             models.Index(fields=["agency", "received_at"], name="request_agency_received"),
+            # the agency-wide turnaround of a period (requests count when completed)
+            models.Index(fields=["agency", "completed_at"], name="request_agency_completed"),
         ]
 
     def __str__(self) -> str:
@@ -307,6 +310,7 @@ class Complaint(TenantModel, VersionedModel):
     complainant_contact = models.CharField(_("kontak pelapor"), max_length=120, blank=True)
     subject = models.CharField(_("judul"), max_length=200)
     description = models.TextField(_("isi pengaduan"))
+    category = models.CharField(_("kategori"), max_length=120, blank=True)
     complaint_class = models.CharField(
         _("klasifikasi"),
         max_length=25,
@@ -368,6 +372,7 @@ class Complaint(TenantModel, VersionedModel):
             models.Index(fields=["agency", "status", "resolution_due"], name="complaint_open_due"),
             models.Index(fields=["unit", "received_at"], name="complaint_unit_received"),
             models.Index(fields=["assigned_to", "status"], name="complaint_assignee_status"),
+            models.Index(fields=["agency", "-received_at"], name="complaint_agency_received"),
         ]
 
     def __str__(self) -> str:
@@ -444,3 +449,69 @@ class IndicatorSource(TenantModel, VersionedModel):
 
     def __str__(self) -> str:
         return str(self.get_metric_display())
+
+
+# --- Services area: bulk import of requests from queue systems ---------------------------------
+
+
+class RequestImport(TenantModel):
+    """An uploaded export of a queue system: every row checked (preview), then all requests
+    written in one transaction, or none. Statuses as the organisation import's."""
+
+    status = models.CharField(_("status"), max_length=10, choices=ImportStatus.choices)
+    file_name = models.CharField(_("nama berkas"), max_length=255)
+    rows = models.JSONField(default=dict, blank=True)
+    errors = models.JSONField(default=list, blank=True)
+    total_rows = models.PositiveIntegerField(_("jumlah baris"), default=0)
+    created_rows = models.PositiveIntegerField(_("permohonan dibuat"), default=0)
+    message = models.TextField(blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("diunggah"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("selesai"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("impor permohonan layanan")
+        verbose_name_plural = _("impor permohonan layanan")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.file_name
+
+
+# --- Complaints area: import of SP4N-LAPOR! exports ----------------------------------------------
+
+
+class ComplaintImport(TenantModel):
+    """An uploaded SP4N-LAPOR! export: every row checked (preview, errors per row), then all
+    complaints registered in one transaction, or none. Rows hold the checked values until the
+    import is committed (then they are dropped: the complaints hold them)."""
+
+    status = models.CharField(_("status"), max_length=10, choices=ImportStatus.choices)
+    file_name = models.CharField(_("nama berkas"), max_length=255)
+    unit = models.ForeignKey(
+        "org.Unit",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("unit tujuan"),
+    )
+    rows = models.JSONField(default=list, blank=True)
+    errors = models.JSONField(default=list, blank=True)
+    total_rows = models.PositiveIntegerField(_("jumlah baris"), default=0)
+    created_rows = models.PositiveIntegerField(_("pengaduan dibuat"), default=0)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("diunggah"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("selesai"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("impor pengaduan SP4N-LAPOR!")
+        verbose_name_plural = _("impor pengaduan SP4N-LAPOR!")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.file_name

@@ -15,6 +15,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from tests.appraisal.url_rules_documents import RULES as DOCUMENT_RULES
 from tests.appraisal.url_rules_evaluation import RULES as EVALUATION_RULES
 from tests.appraisal.url_rules_execution import RULES as EXECUTION_RULES
+from tests.behaviour.url_rules import RULES as BEHAVIOUR_RULES
 from tests.citizen.url_rules_complaints import RULES as COMPLAINT_RULES
 from tests.citizen.url_rules_services import RULES as SERVICE_RULES
 from tests.citizen.url_rules_sources import RULES as SOURCE_RULES
@@ -232,6 +233,7 @@ for _area in (
     SURVEY_RULES,
     COMPLAINT_RULES,
     SOURCE_RULES,
+    BEHAVIOUR_RULES,
 ):
     assert not set(_area) & set(RULES), set(_area) & set(RULES)
     RULES.update(_area)

@@ -280,8 +280,9 @@ def store_computed_realisation(
 
     `computed_value` always follows the data, `value` too unless it was overridden with a
     reason. Nothing is written (None) unless the SKP is approved and current and the sub-period
-    has started; a sub-period whose evaluation is final is locked and never changed. Audited
-    when a figure changes; `actor` is whoever asked for the computation (None: the system).
+    has started, nor while there is no value and no realisation yet; a sub-period whose
+    evaluation is final is locked and never changed. Audited when a figure changes; `actor` is
+    whoever asked for the computation (None: the system).
     """
     if indicator.result.plan_id != plan.pk:
         raise ValueError("indicator outside the plan")
@@ -295,6 +296,8 @@ def store_computed_realisation(
         .filter(indicator=indicator, subperiod=subperiod)
         .first()
     )
+    if realisation is None and value is None:
+        return None  # nothing to record yet (no data for this sub-period)
     if realisation is None:
         try:
             with transaction.atomic():

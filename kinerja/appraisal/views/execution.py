@@ -55,7 +55,7 @@ def _realisation_form(row: selectors.IndicatorRow) -> RealisationForm:
     realisation = row.realisation
     if realisation is None:
         return RealisationForm(prefix=f"r{row.indicator.pk}", initial={"version": 0})
-    return RealisationForm(
+    form = RealisationForm(
         prefix=f"r{row.indicator.pk}",
         initial={
             "version": realisation.version,
@@ -64,6 +64,11 @@ def _realisation_form(row: selectors.IndicatorRow) -> RealisationForm:
             "note": realisation.note,
         },
     )
+    if realisation.computed_at is not None:
+        # Fed by data: another value only through the override with a reason (the service
+        # refuses it here); the note can still be saved.
+        form.fields["value"].widget.attrs["readonly"] = True
+    return form
 
 
 def _render_sheet(

@@ -1,5 +1,16 @@
-"""REST endpoints of the citizen area: survey."""
+"""REST endpoints of the citizen area: the satisfaction survey (SKM)."""
 
-from django.urls import URLPattern
+from __future__ import annotations
 
-urlpatterns: list[URLPattern] = []
+from django.urls import URLPattern, path
+
+from kinerja.citizen.api import survey as api
+
+urlpatterns: list[URLPattern] = [
+    path(
+        "survey/responses/",
+        api.SurveyResponseCreateView.as_view(),
+        name="api-survey-response-create",
+    ),
+    path("survey/report/", api.SurveyReportView.as_view(), name="api-survey-report"),
+]

@@ -10,6 +10,8 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.db import transaction
 
 from kinerja.appraisal.demo import load_demo_appraisal
+from kinerja.behaviour.demo import load_demo_behaviour
+from kinerja.citizen.demo import load_demo_citizen
 from kinerja.core.models import Agency
 from kinerja.core.tenancy import all_agencies_scope
 from kinerja.org.demo import DEFAULT_SEED, DEMO_PASSWORD, DemoAccount, demo_accounts, load_demo
@@ -23,7 +25,7 @@ HEADERS = ("Nama pengguna", "Peran", "Instansi", "Nama")
 def load_performance_demo(*, seed: int) -> str | None:
     """SKP and appraisal data for every demo agency that has none yet; a summary line, or None."""
     plans: dict[str, int] = {}
-    realisations = evaluations = objections = 0
+    realisations = evaluations = objections = requests = 0
     with all_agencies_scope(), transaction.atomic():
         agencies = Agency.objects.filter(code__in=[region.code for region in REGIONS])
         for agency in agencies.order_by("pk"):
@@ -36,6 +38,9 @@ def load_performance_demo(*, seed: int) -> str | None:
                 realisations += appraised.realisations
                 evaluations += appraised.evaluations
                 objections += appraised.objections
+            citizen = load_demo_citizen(agency, seed=seed)
+            requests += citizen.requests if citizen is not None else 0
+            load_demo_behaviour(agency, seed=seed)
     if not plans and not realisations:
         return None
     states = ", ".join(
@@ -45,7 +50,8 @@ def load_performance_demo(*, seed: int) -> str | None:
     )
     return (
         f"Siklus kinerja 2026: {sum(plans.values())} SKP ({states}), {realisations} realisasi, "
-        f"{evaluations} evaluasi periodik, {objections} keberatan"
+        f"{evaluations} evaluasi periodik, {objections} keberatan, "
+        f"{requests} permohonan layanan"
     )
 
 

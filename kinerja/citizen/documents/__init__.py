@@ -1,0 +1,1 @@
+"""PDF and XLSX documents of the citizen area, one module per document."""
