@@ -15,12 +15,12 @@ from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, PolyLine, 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, SimpleDocTemplate, Spacer, TableStyle
+from reportlab.platypus import Flowable, SimpleDocTemplate, Spacer, TableStyle
 
 from kinerja.behaviour.aggregation import relation_label
 from kinerja.behaviour.radar import Radar
 from kinerja.behaviour.selectors.reports import SubjectReport
-from kinerja.core.formatting import indonesian_date, indonesian_number
+from kinerja.core.formatting import indonesian_date
 from kinerja.core.pdf import (
     BOTTOM_MARGIN,
     CONTENT_WIDTH,
@@ -43,14 +43,15 @@ ADVISORY = (
 
 
 def _mean(value: Decimal | None) -> str:
-    return indonesian_number(value) if value is not None else "–"
+    """A mean as the pages show it: two decimals, a decimal comma ("3,50")."""
+    return f"{value:.2f}".replace(".", ",") if value is not None else "–"
 
 
 def _gap(value: Decimal | None) -> str:
     if value is None:
         return "–"
-    sign = "+" if value > 0 else ""
-    return sign + indonesian_number(value)
+    sign = "+" if value > 0 else "−" if value < 0 else ""
+    return sign + _mean(abs(value))
 
 
 def chart_drawing(chart: Radar, font: str, width: float) -> Drawing:
@@ -94,6 +95,23 @@ def chart_drawing(chart: Radar, font: str, width: float) -> Drawing:
             drawing.add(
                 String(x, y, line, fontName=font, fontSize=7.5, textAnchor=spoke.label.anchor)
             )
+    legend_y = 6.0
+    for position, series in enumerate(chart.series):
+        colour = colors.HexColor(series.colour)
+        dash = [float(part) for part in series.dash.split()] if series.dash != "none" else None
+        left = 8 + position * width / 3
+        drawing.add(
+            Line(
+                left,
+                legend_y,
+                left + 22,
+                legend_y,
+                strokeColor=colour,
+                strokeWidth=1.6,
+                strokeDashArray=dash,
+            )
+        )
+        drawing.add(String(left + 26, legend_y - 2.5, series.name, fontName=font, fontSize=7.5))
     for series in chart.series:
         colour = colors.HexColor(series.colour)
         dash = [float(part) for part in series.dash.split()] if series.dash != "none" else None
@@ -110,17 +128,6 @@ def chart_drawing(chart: Radar, font: str, width: float) -> Drawing:
             x, y = at(dot.x, dot.y)
             drawing.add(Circle(x, y, 1.6, fillColor=colour, strokeColor=colour))
     return drawing
-
-
-def _legend(s: Styles, chart: Radar) -> Any:
-    return s.text(
-        "Garis: "
-        + "; ".join(
-            f"{series.name} ({'utuh' if series.dash == 'none' else 'putus-putus'})"
-            for series in chart.series
-        ),
-        7.5,
-    )
 
 
 def _table(s: Styles, found: SubjectReport) -> Any:
@@ -195,9 +202,7 @@ def report_story(found: SubjectReport) -> list[Flowable]:
         story.append(s.text("Belum ada jawaban yang dapat ditampilkan untuk putaran ini.", 9))
         return story
     story += [
-        KeepTogether(
-            [chart_drawing(found.chart, regular, CONTENT_WIDTH * 0.8), _legend(s, found.chart)]
-        ),
+        chart_drawing(found.chart, regular, CONTENT_WIDTH * 0.8),
         Spacer(1, 4 * mm),
         _table(s, found),
         Spacer(1, 2 * mm),
