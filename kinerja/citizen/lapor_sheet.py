@@ -4,52 +4,32 @@ The national portal's exports differ between versions and agencies ("Nomor Lapor
 "Tracking ID"; "Isi Laporan" or "Uraian"), so each column has its synonyms and headers are
 compared without case, spacing or punctuation. Unknown columns are ignored. Everything that
 stops a file from being read raises `SheetError` with a message in Indonesian; problems of
-single cells are left to the import's row checks.
+single cells are left to the import's row checks. The reading is shared by every import
+(`kinerja.core.sheets`); this module names the portal's columns and what its cells mean.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import re
-import zipfile
-from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import islice
 from typing import IO, Any
 
 from django.utils.translation import gettext as _
 
 from kinerja.citizen.deadlines import ComplaintClass
 from kinerja.citizen.models import ComplaintStatus
-from kinerja.org.importing.xlsx import XlsxError, first_sheet_rows
+from kinerja.core.sheets import (
+    Column,
+    SheetError,
+    header_key,
+    read_table,
+    sheet_rows,
+    timed_cell_value,
+)
 
-HEADER_SEARCH_ROWS = 10
 MAX_ROWS = 5000
 MAX_BYTES = 10 * 1024 * 1024
-_UNZIPPED_LIMIT = MAX_BYTES * 40  # a zip bomb is refused before it is read
-
-
-class SheetError(Exception):
-    """A file that cannot be imported at all; the message is for the user."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
-
-
-def header_key(text: Any) -> str:
-    """`Nomor Laporan`, `nomor_laporan` and `NOMOR LAPORAN:` all give `nomorlaporan`."""
-    return re.sub(r"[^0-9a-z]+", "", str(text or "").lower())
-
-
-@dataclass(frozen=True)
-class Column:
-    field: str
-    header: str
-    synonyms: tuple[str, ...] = ()
-    required: bool = False
 
 
 COLUMNS: tuple[Column, ...] = (
@@ -110,9 +90,6 @@ COLUMNS: tuple[Column, ...] = (
         ("Tanggapan", "Penyelesaian", "Tindak Lanjut Instansi", "Jawaban"),
     ),
 )
-_BY_KEY: dict[str, Column] = {
-    header_key(text): column for column in COLUMNS for text in (column.header, *column.synonyms)
-}
 
 
 def expected_headers() -> list[str]:
@@ -130,117 +107,21 @@ class Sheet:
 
 
 def read_sheet(upload: IO[bytes], *, size: int) -> Sheet:
-    """Check the size and content of an upload and read its first sheet."""
-    if size > MAX_BYTES:
-        raise SheetError(_("Berkas terlalu besar; batas ukuran berkas impor 10 MB."))
-    if size == 0:
-        raise SheetError(_("Berkas kosong."))
-    upload.seek(0)
-    head = upload.read(8)
-    upload.seek(0)
-    if head.startswith(b"PK\x03\x04"):
-        return _sheet(_xlsx_rows(upload))
-    if head.startswith(b"\xd0\xcf\x11\xe0"):
+    """Check the size and content of an upload and read its first sheet. A header naming a
+    column already found is ignored (exports carry both "ID" and "Nomor Laporan")."""
+    table = read_table(
+        sheet_rows(upload, size=size, max_bytes=MAX_BYTES),
+        COLUMNS,
+        cell=timed_cell_value,
+        refuse_duplicates=False,
+        template_hint=False,
+    )
+    if len(table.rows) > MAX_ROWS:
         raise SheetError(
-            _("Format Excel lama (.xls) tidak didukung. Simpan ulang sebagai .xlsx atau CSV.")
+            _("Paling banyak %(max)s baris sekali impor; bagi berkasnya.")
+            % {"max": f"{MAX_ROWS:,}".replace(",", ".")}
         )
-    return _sheet(_csv_rows(upload.read()))
-
-
-def _not_a_sheet() -> SheetError:
-    return SheetError(_("Berkas ini bukan lembar kerja. Unggah berkas Excel (.xlsx) atau CSV."))
-
-
-def _xlsx_rows(upload: IO[bytes]) -> Iterator[tuple[int, list[Any]]]:
-    try:
-        archive = zipfile.ZipFile(upload)
-        names = set(archive.namelist())
-        unpacked = sum(info.file_size for info in archive.infolist())
-    except zipfile.BadZipFile as error:
-        raise _not_a_sheet() from error
-    if "xl/workbook.xml" not in names:
-        raise _not_a_sheet()
-    if unpacked > _UNZIPPED_LIMIT:
-        raise SheetError(_("Isi berkas terlalu besar setelah dibuka."))
-    try:
-        yield from first_sheet_rows(archive)
-    except (XlsxError, zipfile.BadZipFile, OSError, KeyError, IndexError) as error:
-        raise SheetError(_("Berkas Excel ini rusak atau tidak dapat dibaca.")) from error
-    finally:
-        archive.close()
-
-
-def _csv_rows(content: bytes) -> Iterator[tuple[int, list[str]]]:
-    if b"\x00" in content[:4096]:
-        raise _not_a_sheet()
-    try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise SheetError(
-            _('Berkas CSV harus disimpan dengan enkode UTF-8 (di Excel: "CSV UTF-8").')
-        ) from error
-    first_line = next((line for line in text.splitlines() if line.strip()), "")
-    delimiter = max(";,\t", key=first_line.count)
-    return enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), start=1)
-
-
-def _value(value: Any) -> Any:
-    """A cell as trimmed text, a number, a date/datetime, or None."""
-    if value is None:
-        return None
-    if isinstance(value, str):
-        return " ".join(value.split()) or None
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    return value
-
-
-def _sheet(rows: Iterable[tuple[int, Sequence[Any]]]) -> Sheet:
-    iterator = iter(rows)
-    mapping: dict[int, str] | None = None
-    headers: dict[str, str] = {}
-    ignored: list[str] = []
-    seen_any = False
-    for _number, row in islice(iterator, HEADER_SEARCH_ROWS):
-        texts = [" ".join(str(value).split()) if value is not None else "" for value in row]
-        if not any(texts):
-            continue
-        seen_any = True
-        matched = [_BY_KEY.get(header_key(text)) for text in texts]
-        if sum(column is not None for column in matched) >= 2:
-            mapping = {}
-            for position, (text, column) in enumerate(zip(texts, matched, strict=True)):
-                if column is None or column.field in headers:
-                    if text:
-                        ignored.append(text)
-                    continue
-                mapping[position] = column.field
-                headers[column.field] = text
-            break
-    if not seen_any:
-        raise SheetError(_("Berkas tidak berisi data."))
-    missing = [c.header for c in COLUMNS if c.required and c.field not in headers]
-    if mapping is None or missing:
-        raise SheetError(
-            _("Kolom wajib tidak ditemukan: %(columns)s.")
-            % {"columns": ", ".join(missing or [c.header for c in COLUMNS if c.required])}
-        )
-    data: list[tuple[int, dict[str, Any]]] = []
-    for number, cells in iterator:
-        record = {
-            field: _value(cells[position]) if position < len(cells) else None
-            for position, field in mapping.items()
-        }
-        if any(value is not None for value in record.values()):
-            data.append((number, record))
-            if len(data) > MAX_ROWS:
-                raise SheetError(
-                    _("Paling banyak %(max)s baris sekali impor; bagi berkasnya.")
-                    % {"max": f"{MAX_ROWS:,}".replace(",", ".")}
-                )
-    if not data:
-        raise SheetError(_("Berkas hanya berisi judul kolom, tanpa baris data."))
-    return Sheet(headers, data, ignored)
+    return Sheet(table.headers, list(table.records()), table.ignored)
 
 
 # --- Cell meanings -----------------------------------------------------------------------------

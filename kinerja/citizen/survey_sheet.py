@@ -19,7 +19,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-import zipfile
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import IO, Any
@@ -29,10 +28,15 @@ from django.utils.translation import gettext as _
 
 from kinerja.citizen.ikm import ELEMENTS, QUESTIONS, Element
 from kinerja.citizen.models import Education, Occupation, Sex
-from kinerja.org.importing.reading import cell_value
-from kinerja.org.importing.xlsx import XlsxError, first_sheet_rows
+from kinerja.core.sheets import (
+    HEADER_SEARCH_ROWS,
+    NotASheetError,
+    SheetError,
+    data_rows,
+    header_texts,
+    xlsx_rows,
+)
 
-HEADER_SEARCH_ROWS = 10
 BLANKS = {"", "-", "–", "—", "tidak menjawab", "tidak diisi"}
 
 
@@ -97,14 +101,6 @@ def _header_table() -> dict[str, str]:
 
 
 _POSITIONAL = re.compile(r"^(?:u|unsur)\s?(\d{1,2})(?:\s+(.*))?$")
-
-
-class SheetError(Exception):
-    """A sheet that cannot be imported at all; the message is for the user (Indonesian)."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 @dataclass
@@ -182,24 +178,15 @@ def read_sheet(upload: IO[bytes]) -> tuple[Columns, list[tuple[int, dict[str, An
     """The columns and the non-empty data rows `(sheet row number, {field: cell value})` of the
     first sheet of an XLSX upload."""
     try:
-        archive = zipfile.ZipFile(upload)
-    except zipfile.BadZipFile as error:
-        raise SheetError(_("Berkas ini bukan berkas Excel (.xlsx).")) from error
-    try:
-        rows = iter(first_sheet_rows(archive))
+        rows = xlsx_rows(upload)
         columns = _find_header(rows)
-        data: list[tuple[int, dict[str, Any]]] = []
-        for number, cells in rows:
-            values = {
-                name: cell_value(cells[position]) if position < len(cells) else None
-                for name, position in columns.positions.items()
-            }
-            if any(value is not None for value in values.values()):
-                data.append((number, values))
-    except (XlsxError, zipfile.BadZipFile, OSError, KeyError, IndexError) as error:
-        raise SheetError(_("Berkas Excel ini rusak atau tidak dapat dibaca.")) from error
-    finally:
-        archive.close()
+        fields = list(columns.positions)
+        data = [
+            (row[0], dict(zip(fields, row[1:], strict=True)))
+            for row in data_rows(rows, list(columns.positions.values()))
+        ]
+    except NotASheetError as error:
+        raise SheetError(_("Berkas ini bukan berkas Excel (.xlsx).")) from error
     if not data:
         raise SheetError(_("Berkas hanya berisi judul kolom, tanpa baris jawaban."))
     return columns, data
@@ -207,7 +194,7 @@ def read_sheet(upload: IO[bytes]) -> tuple[Columns, list[tuple[int, dict[str, An
 
 def _find_header(rows: Iterator[tuple[int, list[Any]]]) -> Columns:
     for _index, (_number, cells) in zip(range(HEADER_SEARCH_ROWS), rows, strict=False):
-        texts = [" ".join(str(cell).split()) if cell is not None else "" for cell in cells]
+        texts = header_texts(cells)
         if _looks_like_header(texts):
             return map_columns(texts)
     raise SheetError(

@@ -14,7 +14,9 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.functional import Promise as StrPromise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from kinerja.citizen.forms.complaints import (
@@ -26,6 +28,7 @@ from kinerja.citizen.forms.complaints import (
     RejectForm,
     ResolveForm,
     RespondForm,
+    VersionForm,
 )
 from kinerja.citizen.lapor_sheet import expected_headers
 from kinerja.citizen.models import Complaint, ComplaintStatus
@@ -209,116 +212,68 @@ def complaint_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     )
 
 
-def _act(
-    request: AuthedRequest,
-    pk: int,
-    form_class: type[Any],
-    perform: Callable[[Complaint, dict[str, Any]], Any],
-    done: str,
-    **form_kwargs: Any,
-) -> HttpResponse:
-    """Run one action from the detail page; errors come back as messages on it."""
-    complaint = selectors.get_complaint_for(request.user, pk)
-    if callable(form_kwargs.get("employees")):
-        form_kwargs["employees"] = form_kwargs["employees"](complaint)
-    form = form_class(request.POST, **form_kwargs)
-    if form.is_valid():
-        try:
-            perform(complaint, form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, done)
-            return redirect("citizen:complaint-detail", pk=pk)
-    messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
-    return redirect("citizen:complaint-detail", pk=pk)
+# One action of the detail page: a VersionForm whose fields other than `version` are the
+# service's keywords; `employees` (assign) gets the complaint's assignable staff.
+_Service = Callable[..., Complaint]
 
 
-@login_required
-@require_POST
-def complaint_assign(request: AuthedRequest, pk: int) -> HttpResponse:
-    return _act(
-        request,
-        pk,
-        AssignForm,
-        lambda complaint, data: complaints.assign_complaint(
-            complaint,
-            actor=request.user,
-            expected_version=data["version"],
-            assignee=data["assignee"],
-        ),
-        _("Pengaduan ditugaskan."),
-        employees=selectors.assignable_employees,
-    )
+def _action_view(
+    form_class: type[VersionForm],
+    service: _Service,
+    done: StrPromise,
+    *,
+    employees: Callable[[Complaint], Any] | None = None,
+) -> Callable[[AuthedRequest, int], HttpResponse]:
+    """A POST view running one action from the detail page; errors come back as messages."""
+
+    @login_required
+    @require_POST
+    def view(request: AuthedRequest, pk: int) -> HttpResponse:
+        complaint = selectors.get_complaint_for(request.user, pk)
+        form_kwargs = {"employees": employees(complaint)} if employees is not None else {}
+        form = form_class(request.POST, **form_kwargs)
+        if form.is_valid():
+            fields = dict(form.cleaned_data)
+            version = fields.pop("version")
+            try:
+                service(complaint, actor=request.user, expected_version=version, **fields)
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, str(done))
+                return redirect("citizen:complaint-detail", pk=pk)
+        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+        return redirect("citizen:complaint-detail", pk=pk)
+
+    return view
 
 
-@login_required
-@require_POST
-def complaint_classify(request: AuthedRequest, pk: int) -> HttpResponse:
-    return _act(
-        request,
-        pk,
-        ClassifyForm,
-        lambda complaint, data: complaints.classify_complaint(
-            complaint,
-            actor=request.user,
-            expected_version=data["version"],
-            complaint_class=data["complaint_class"],
-            reason=data["reason"],
-        ),
-        _("Klasifikasi diubah; batas penyelesaian dihitung ulang dari tanggal diterima."),
-    )
-
-
-@login_required
-@require_POST
-def complaint_respond(request: AuthedRequest, pk: int) -> HttpResponse:
-    return _act(
-        request,
-        pk,
-        RespondForm,
-        lambda complaint, data: complaints.respond_to_complaint(
-            complaint,
-            actor=request.user,
-            expected_version=data["version"],
-            response=data["response"],
-        ),
-        _("Tanggapan disimpan; pengaduan sedang diproses."),
-    )
-
-
-@login_required
-@require_POST
-def complaint_resolve(request: AuthedRequest, pk: int) -> HttpResponse:
-    return _act(
-        request,
-        pk,
-        ResolveForm,
-        lambda complaint, data: complaints.resolve_complaint(
-            complaint,
-            actor=request.user,
-            expected_version=data["version"],
-            resolution=data["resolution"],
-        ),
-        _("Pengaduan diselesaikan."),
-    )
-
-
-@login_required
-@require_POST
-def complaint_reject(request: AuthedRequest, pk: int) -> HttpResponse:
-    return _act(
-        request,
-        pk,
-        RejectForm,
-        lambda complaint, data: complaints.reject_complaint(
-            complaint,
-            actor=request.user,
-            expected_version=data["version"],
-            reason=data["reason"],
-        ),
-        _("Pengaduan ditutup: tidak dapat ditindaklanjuti."),
-    )
+complaint_assign = _action_view(
+    AssignForm,
+    complaints.assign_complaint,
+    gettext_lazy("Pengaduan ditugaskan."),
+    employees=selectors.assignable_employees,
+)
+complaint_classify = _action_view(
+    ClassifyForm,
+    complaints.classify_complaint,
+    gettext_lazy("Klasifikasi diubah; batas penyelesaian dihitung ulang dari tanggal diterima."),
+)
+complaint_respond = _action_view(
+    RespondForm,
+    complaints.respond_to_complaint,
+    gettext_lazy("Tanggapan disimpan; pengaduan sedang diproses."),
+)
+complaint_resolve = _action_view(
+    ResolveForm,
+    complaints.resolve_complaint,
+    gettext_lazy("Pengaduan diselesaikan."),
+)
+complaint_reject = _action_view(
+    RejectForm,
+    complaints.reject_complaint,
+    gettext_lazy("Pengaduan ditutup: tidak dapat ditindaklanjuti."),
+)
 
 
 # --- Import of SP4N-LAPOR! exports -------------------------------------------------------------

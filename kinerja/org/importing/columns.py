@@ -7,24 +7,10 @@ full SIASN export can be uploaded as it is.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-
+from kinerja.core.sheets import Column
 from kinerja.org.models import ImportKind
 
-
-@dataclass(frozen=True)
-class Column:
-    """One importable column: the model-side field, the template header, accepted synonyms."""
-
-    field: str
-    header: str
-    synonyms: tuple[str, ...] = ()
-    required: bool = False
-
-    @property
-    def keys(self) -> set[str]:
-        return {header_key(text) for text in (self.header, *self.synonyms)}
+__all__ = ["COLUMNS", "Column", "header_for", "required_headers", "template_headers"]
 
 
 COLUMNS: dict[str, tuple[Column, ...]] = {
@@ -88,18 +74,6 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         ),
     ),
 }
-
-_NOT_ALPHANUMERIC = re.compile(r"[^0-9a-z]+")
-
-
-def header_key(text: str) -> str:
-    """`Tgl. Lahir` → `tgllahir`: a header reduced to what identifies it."""
-    return _NOT_ALPHANUMERIC.sub("", text.lower())
-
-
-def columns_by_key(kind: str) -> dict[str, Column]:
-    """Every accepted header key of a kind, mapped to its column."""
-    return {key: column for column in COLUMNS[kind] for key in column.keys}
 
 
 def required_headers(kind: str) -> list[str]:
