@@ -9,11 +9,12 @@ aggregate, so there the same interpolation runs over the sorted values in Python
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Aggregate, Count, FloatField, Q, QuerySet, Sum
 
 from kinerja.citizen.ikm import ELEMENTS, IkmResult, ikm_from_totals
@@ -123,6 +124,53 @@ def turnaround_by(requests: QuerySet[Any], field: str) -> dict[Any, Turnaround]:
         )
         for key, row in counts.items()
     }
+
+
+def turnaround_sets(
+    requests: QuerySet[Any], fields: Sequence[str]
+) -> tuple[Turnaround, dict[str, dict[Any, Turnaround]]]:
+    """`turnaround(requests)` and `turnaround_by(requests, field)` for every field at once.
+
+    On PostgreSQL one scan: `GROUP BY GROUPING SETS ((f1), (f2), …, ())`, each row telling
+    its set by `GROUPING(…)` (a bit per field, 1 where the field is rolled up). The fields may
+    be annotations of `requests`. Elsewhere the separate queries."""
+    done = requests.filter(completed_at__isnull=False, turnaround_minutes__isnull=False).order_by()
+    if connection.vendor != "postgresql" or not fields:
+        return turnaround(requests), {field: turnaround_by(requests, field) for field in fields}
+    inner, params = done.values(
+        *fields, "within_standard", "turnaround_minutes"
+    ).query.sql_with_params()
+    quoted = [connection.ops.quote_name(field) for field in fields]
+    columns = ", ".join(quoted)
+    sets = ", ".join(f"({column})" for column in quoted)
+    # Only quoted names of the caller's fields and Django's own compiled query (with its
+    # parameters kept apart) go into the text.
+    sql = (
+        f"SELECT {columns}, GROUPING({columns}), COUNT(*),"  # noqa: S608
+        " COUNT(*) FILTER (WHERE within_standard),"
+        " percentile_cont(0.5) WITHIN GROUP (ORDER BY turnaround_minutes),"
+        " percentile_cont(0.9) WITHIN GROUP (ORDER BY turnaround_minutes)"
+        f" FROM ({inner}) AS done GROUP BY GROUPING SETS ({sets}, ())"
+    )
+    width = len(fields)
+    everything = (1 << width) - 1
+    total = Turnaround(0, 0, None, None)
+    by: dict[str, dict[Any, Turnaround]] = {field: {} for field in fields}
+    with transaction.atomic(), connection.cursor() as cursor:
+        # The sorts of the grouping sets fit in memory instead of spilling to disk (the
+        # default 4 MB spilled a year of a province's requests: 312 → ~150 ms).
+        cursor.execute("SET LOCAL work_mem = '64MB'")
+        cursor.execute(sql, params)
+        for row in cursor.fetchall():
+            keys, rolled_up, figures = row[:width], row[width], Turnaround(*row[width + 1 :])
+            if rolled_up == everything:
+                total = figures
+                continue
+            index = next(i for i in range(width) if not rolled_up & (1 << (width - 1 - i)))
+            key = keys[index]
+            # EXTRACT arithmetic comes back as numeric; the ORM would have made it an int.
+            by[fields[index]][int(key) if isinstance(key, Decimal) else key] = figures
+    return total, by
 
 
 def _ikm_aggregates() -> dict[str, Any]:

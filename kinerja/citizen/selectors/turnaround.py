@@ -15,7 +15,7 @@ from django.db.models import Case, ExpressionWrapper, IntegerField, Q, QuerySet,
 from django.db.models.functions import ExtractMonth, ExtractQuarter, ExtractYear
 from django.utils.translation import gettext as _
 
-from kinerja.citizen.metrics import Turnaround, turnaround, turnaround_by
+from kinerja.citizen.metrics import Turnaround, turnaround, turnaround_by, turnaround_sets
 from kinerja.citizen.models import Service, ServiceRequest
 from kinerja.citizen.permissions.services import request_scope
 from kinerja.citizen.selectors.services import day_start
@@ -179,16 +179,22 @@ def _bucket_label(grain: str, bucket: int) -> str:
     return f"{name} {_ROMAN[step - 1]} {year}"
 
 
-def trend_by(requests: QuerySet[Any], grain: str) -> list[TrendRow]:
-    """Turnaround per month, quarter, semester or year of completion, in time order."""
-    annotated = requests.annotate(completed_month=ExtractMonth("completed_at")).annotate(
+def _with_trend_bucket(requests: QuerySet[Any], grain: str) -> QuerySet[Any]:
+    return requests.annotate(completed_month=ExtractMonth("completed_at")).annotate(
         trend_bucket=_bucket(grain)
     )
-    figures = turnaround_by(annotated, "trend_bucket")
+
+
+def _trend_rows(figures: dict[Any, Turnaround], grain: str) -> list[TrendRow]:
     return [
         TrendRow(_bucket_label(grain, bucket), figures[bucket])
         for bucket in sorted(k for k in figures if k is not None)
     ]
+
+
+def trend_by(requests: QuerySet[Any], grain: str) -> list[TrendRow]:
+    """Turnaround per month, quarter, semester or year of completion, in time order."""
+    return _trend_rows(turnaround_by(_with_trend_bucket(requests, grain), "trend_bucket"), grain)
 
 
 def turnaround_report(
@@ -202,7 +208,13 @@ def turnaround_report(
     the figures per service (every active service, with or without completions), per unit,
     per handler and per month (or year) of the period."""
     requests = completed_in(requests_in_reach(user, service=service, unit=unit), period)
-    by_service = turnaround_by(requests, "service_id")
+    # One scan for the total and the four breakdowns (GROUPING SETS on PostgreSQL: a year of
+    # a province's requests took five scans and ~0.8 s before).
+    total, by = turnaround_sets(
+        _with_trend_bucket(requests, period.grain),
+        ("service_id", "unit_id", "handled_by_id", "trend_bucket"),
+    )
+    by_service = by["service_id"]
     shown = Q(pk__in=list(by_service))
     if service is not None:
         shown |= Q(pk=service.pk)
@@ -212,8 +224,8 @@ def turnaround_report(
             active &= Q(unit__path__startswith=unit.path)
         shown |= active
     services = Service.objects.filter(shown).select_related("unit")
-    by_unit = turnaround_by(requests, "unit_id")
-    by_employee = turnaround_by(requests, "handled_by_id")
+    by_unit = by["unit_id"]
+    by_employee = by["handled_by_id"]
     employees = {
         e.pk: e
         for e in Employee.objects.filter(pk__in=[k for k in by_employee if k is not None])
@@ -227,7 +239,7 @@ def turnaround_report(
     employee_rows.sort(key=lambda r: (r.employee is None, -r.figures.completed, str(r.employee)))
     return TurnaroundReport(
         period=period,
-        total=turnaround(requests),
+        total=total,
         services=[
             ServiceRow(s, by_service.get(s.pk, EMPTY))
             for s in services.order_by("unit__path", "name", "id")
@@ -237,7 +249,7 @@ def turnaround_report(
             for u in Unit.objects.filter(pk__in=list(by_unit)).order_by("path")
         ],
         employees=employee_rows,
-        trend=trend_by(requests, period.grain),
+        trend=_trend_rows(by["trend_bucket"], period.grain),
     )
 
 
