@@ -89,6 +89,10 @@ INSTALLED_APPS = [
     "kinerja.appraisal",
     "kinerja.citizen",
     "kinerja.behaviour",
+    "kinerja.competency",
+    "kinerja.development",
+    "kinerja.talent",
+    "kinerja.career",
     "kinerja.insight",
 ]
 

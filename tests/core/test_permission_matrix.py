@@ -16,13 +16,17 @@ from tests.appraisal.url_rules_documents import RULES as DOCUMENT_RULES
 from tests.appraisal.url_rules_evaluation import RULES as EVALUATION_RULES
 from tests.appraisal.url_rules_execution import RULES as EXECUTION_RULES
 from tests.behaviour.url_rules import RULES as BEHAVIOUR_RULES
+from tests.career.url_rules import RULES as CAREER_RULES
 from tests.citizen.url_rules_complaints import RULES as COMPLAINT_RULES
 from tests.citizen.url_rules_services import RULES as SERVICE_RULES
 from tests.citizen.url_rules_sources import RULES as SOURCE_RULES
 from tests.citizen.url_rules_survey import RULES as SURVEY_RULES
+from tests.competency.url_rules import RULES as COMPETENCY_RULES
 from tests.conftest import World
 from tests.core.url_rules_notifications import RULES as NOTIFICATION_RULES
+from tests.development.url_rules import RULES as DEVELOPMENT_RULES
 from tests.matrix import ADMINS, ALL, ANON, Rule, only, statuses
+from tests.talent.url_rules import RULES as TALENT_RULES
 
 EMPLOYEE = {
     "kwargs": lambda w: {"pk": w.pegawai.pk},
@@ -234,6 +238,10 @@ for _area in (
     COMPLAINT_RULES,
     SOURCE_RULES,
     BEHAVIOUR_RULES,
+    COMPETENCY_RULES,
+    DEVELOPMENT_RULES,
+    TALENT_RULES,
+    CAREER_RULES,
 ):
     assert not set(_area) & set(RULES), set(_area) & set(RULES)
     RULES.update(_area)

@@ -1,0 +1,1 @@
+"""Angka kredit ledger, awards and sanction path, merit ranking for vacant positions."""

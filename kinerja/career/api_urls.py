@@ -1,0 +1,3 @@
+"""REST API of the career area."""
+
+urlpatterns: list = []

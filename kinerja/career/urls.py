@@ -1,0 +1,4 @@
+"""Pages of the career area."""
+
+app_name = "career"
+urlpatterns: list = []

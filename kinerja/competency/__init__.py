@@ -1,0 +1,1 @@
+"""Competency dictionary, required levels per position, employees' current levels and gaps."""

@@ -1,0 +1,3 @@
+"""REST API of the competency area."""
+
+urlpatterns: list = []

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class CompetencyConfig(AppConfig):
+    name = "kinerja.competency"
+    label = "competency"
+    verbose_name = "Kompetensi"

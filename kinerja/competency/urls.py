@@ -1,0 +1,4 @@
+"""Pages of the competency area."""
+
+app_name = "competency"
+urlpatterns: list = []

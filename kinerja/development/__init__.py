@@ -1,0 +1,1 @@
+"""Training catalogue, internal trainers, learning hours (JP), recommendations and development plans."""

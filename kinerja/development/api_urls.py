@@ -1,0 +1,3 @@
+"""REST API of the development area."""
+
+urlpatterns: list = []

@@ -1,0 +1,4 @@
+"""Pages of the development area."""
+
+app_name = "development"
+urlpatterns: list = []

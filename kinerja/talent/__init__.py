@@ -1,0 +1,1 @@
+"""The 9-box of performance × potential, talent pool and succession."""

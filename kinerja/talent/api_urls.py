@@ -1,0 +1,3 @@
+"""REST API of the talent area."""
+
+urlpatterns: list = []

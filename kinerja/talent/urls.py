@@ -1,0 +1,4 @@
+"""Pages of the talent area."""
+
+app_name = "talent"
+urlpatterns: list = []
