@@ -4,6 +4,7 @@ survey's rules and its messages are put back on the fields."""
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -22,6 +23,21 @@ from kinerja.org.models import Unit
 NO_ANSWER = "0"  # the explicit "Tidak menjawab": stored as a blank
 HONEYPOT = "website"
 PICK_ONE = _("Pilih salah satu jawaban, atau “Tidak menjawab”.")
+
+
+class FixedChoiceField(forms.ChoiceField):
+    """A choice field whose choices and widget never change after the form class is built.
+
+    A form copies every field deeply for each instance; for the nine elements and the profile
+    that copy (choices, lazy labels, radio widgets) was an eighth of the CPU of a survey answer.
+    These fields are shared between instances instead: nothing here changes them per form (the
+    service field, whose choices are set per unit, stays a normal field).
+    """
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> FixedChoiceField:
+        result = copy.copy(self)
+        memo[id(self)] = result
+        return result
 
 
 @dataclass(frozen=True)
@@ -46,18 +62,18 @@ class SurveyForm(forms.Form):
         error_messages={"required": _("Pilih layanan yang Anda terima.")},
     )
     age = forms.IntegerField(label=_("Umur (tahun)"), required=False, min_value=10, max_value=120)
-    sex = forms.ChoiceField(
+    sex = FixedChoiceField(
         label=_("Jenis kelamin"),
         choices=Sex.choices,
         widget=forms.RadioSelect,
         required=False,
     )
-    education = forms.ChoiceField(
+    education = FixedChoiceField(
         label=_("Pendidikan terakhir"),
         choices=[("", _("— pilih —")), *Education.choices],
         required=False,
     )
-    occupation = forms.ChoiceField(
+    occupation = FixedChoiceField(
         label=_("Pekerjaan"),
         choices=[("", _("— pilih —")), *Occupation.choices],
         required=False,
@@ -123,9 +139,9 @@ class SurveyForm(forms.Form):
             self.add_error(target, messages)
 
 
-def _element_field(number: int, element: Element) -> forms.ChoiceField:
+def _element_field(number: int, element: Element) -> FixedChoiceField:
     _question, answers = QUESTIONS[element]
-    return forms.ChoiceField(
+    return FixedChoiceField(
         label=format_lazy("{}. {}", number, element.label),
         choices=[
             *((str(value), label) for value, label in enumerate(answers, start=1)),
