@@ -97,7 +97,8 @@ SERVICE_FIELDS = _in_model_order(Service, "id", "agency_id", "unit_id", "code", 
 
 
 def _columns(model: type[Model], names: tuple[str, ...], alias: str) -> str:
-    return ", ".join(f'{alias}."{model._meta.get_field(name).column}"' for name in names)
+    columns = {field.attname: field.column for field in model._meta.concrete_fields}
+    return ", ".join(f'{alias}."{columns[name]}"' for name in names)
 
 
 def _target_sql(*, with_service: bool, active_service: bool) -> str:
