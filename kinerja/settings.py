@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "kinerja.development",
     "kinerja.talent",
     "kinerja.career",
+    "kinerja.oversight",
     "kinerja.insight",
 ]
 

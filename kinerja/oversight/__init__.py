@@ -1,0 +1,1 @@
+"""Internal supervision: audits of units by inspectors, findings, recommendations and follow-ups."""

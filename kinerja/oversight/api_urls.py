@@ -1,0 +1,3 @@
+"""REST API of the oversight area."""
+
+urlpatterns: list = []

@@ -1,0 +1,4 @@
+"""Pages of the oversight area."""
+
+app_name = "oversight"
+urlpatterns: list = []
