@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "kinerja.talent",
     "kinerja.career",
     "kinerja.oversight",
+    "kinerja.forum",
     "kinerja.insight",
 ]
 

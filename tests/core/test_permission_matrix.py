@@ -25,6 +25,7 @@ from tests.competency.url_rules import RULES as COMPETENCY_RULES
 from tests.conftest import World
 from tests.core.url_rules_notifications import RULES as NOTIFICATION_RULES
 from tests.development.url_rules import RULES as DEVELOPMENT_RULES
+from tests.forum.url_rules import RULES as FORUM_RULES
 from tests.oversight.url_rules import RULES as OVERSIGHT_RULES
 from tests.matrix import ADMINS, ALL, ANON, Rule, only, statuses
 from tests.talent.url_rules import RULES as TALENT_RULES
@@ -244,6 +245,7 @@ for _area in (
     TALENT_RULES,
     CAREER_RULES,
     OVERSIGHT_RULES,
+    FORUM_RULES,
 ):
     assert not set(_area) & set(RULES), set(_area) & set(RULES)
     RULES.update(_area)

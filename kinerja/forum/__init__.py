@@ -1,0 +1,1 @@
+"""Socialisation: policy announcements with read confirmation, and discussion threads."""

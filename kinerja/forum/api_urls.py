@@ -1,0 +1,3 @@
+"""REST API of the forum area."""
+
+urlpatterns: list = []

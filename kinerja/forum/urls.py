@@ -1,0 +1,4 @@
+"""Pages of the forum area."""
+
+app_name = "forum"
+urlpatterns: list = []
