@@ -5,3 +5,6 @@ class InsightConfig(AppConfig):
     name = "kinerja.insight"
     label = "insight"
     verbose_name = "Wawasan"
+
+    def ready(self) -> None:
+        from kinerja.insight import permissions  # noqa: F401  (registers the rules)

@@ -1,8 +1,10 @@
 from django.urls import path
 
-from kinerja.insight import views
+from kinerja.insight import compliance_views, views
 
 app_name = "insight"
 urlpatterns = [
     path("", views.home, name="home"),
+    path("kepatuhan/", compliance_views.compliance_overview, name="compliance"),
+    path("kepatuhan/<slug:code>/", compliance_views.compliance_list, name="compliance-list"),
 ]

@@ -1,0 +1,23 @@
+"""Insight permissions, declared once.
+
+| permission | who |
+|---|---|
+| insight.view_compliance (the compliance monitor and the lists behind its counts) | agency admin and inspectors (the whole agency), heads (their units' subtrees) |
+"""
+
+from __future__ import annotations
+
+import rules
+
+from kinerja.core.models import Role, User
+from kinerja.core.permissions import actor_of, is_agency_admin, is_head, is_inspector
+
+rules.add_perm("insight.view_compliance", is_agency_admin | is_inspector | is_head)
+
+
+def compliance_unit_paths(user: User) -> tuple[str, ...] | None:
+    """The units whose compliance `user` reads: None for the whole agency, else subtrees."""
+    actor = actor_of(user)
+    if actor.has_role_any((Role.AGENCY_ADMIN, Role.INSPECTOR)):
+        return None
+    return actor.head_unit_paths
