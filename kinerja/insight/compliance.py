@@ -75,6 +75,7 @@ class Check:
 
     code: str
     label: Promise
+    short: Promise  # a column heading
     counts: Promise
     rule: Promise
     unit_field: str  # the lookup from a row to its unit id, e.g. "plan__employee__unit_id"
@@ -212,6 +213,7 @@ CHECKS: tuple[Check, ...] = (
     Check(
         "plan_late",
         _("SKP belum disetujui sampai batas waktu"),
+        _("SKP terlambat"),
         _("pegawai"),
         _(
             "Pegawai aktif tanpa SKP yang disetujui paling lambat pada batas pengajuan SKP "
@@ -223,6 +225,7 @@ CHECKS: tuple[Check, ...] = (
     Check(
         "realisation_no_evidence",
         _("Realisasi tanpa bukti dukung"),
+        _("Tanpa bukti"),
         _("realisasi"),
         _(
             "Realisasi yang diisi pegawai (bukan dari data layanan) tanpa satu pun berkas atau "
@@ -234,6 +237,7 @@ CHECKS: tuple[Check, ...] = (
     Check(
         "rating_without_basis",
         _("Penilaian tanpa bukti atau umpan balik"),
+        _("Penilaian tanpa dasar"),
         _("evaluasi"),
         _(
             "Evaluasi periodik yang sudah dinilai, padahal realisasi sub-periode itu tidak "
@@ -245,6 +249,7 @@ CHECKS: tuple[Check, ...] = (
     Check(
         "distribution_breach",
         _("Penyimpangan pola distribusi"),
+        _("Penyimpangan distribusi"),
         _("penetapan"),
         _(
             "Penetapan predikat unit yang menyimpang dari pola distribusi (SE MenPANRB 3/2023) "
@@ -256,6 +261,7 @@ CHECKS: tuple[Check, ...] = (
     Check(
         "evaluation_late",
         _("Evaluasi periodik terlambat"),
+        _("Evaluasi terlambat"),
         _("sub-periode"),
         _(
             "SKP disetujui yang evaluasi periodiknya belum final 30 hari setelah sub-periode "
@@ -268,6 +274,7 @@ CHECKS: tuple[Check, ...] = (
     Check(
         "complaint_overdue",
         _("Pengaduan melewati batas waktu"),
+        _("Pengaduan terlambat"),
         _("pengaduan"),
         _(
             "Pengaduan yang belum ditanggapi atau belum selesai melewati batas waktunya, per "
@@ -322,7 +329,11 @@ def overview(scope: Scope) -> Overview:
     first by their total, then in tree order."""
     per_check = [_count(check, scope) for check in CHECKS]
     unit_ids = set().union(*per_check)
-    units = Unit.objects.filter(pk__in=unit_ids).only("id", "name", "path", "depth")
+    units = (
+        Unit.objects.filter(pk__in=unit_ids)
+        .select_related("parent")
+        .only("id", "name", "path", "depth", "parent__name")
+    )
     rows = [UnitRow(unit, tuple(counts.get(unit.pk, 0) for counts in per_check)) for unit in units]
     rows.sort(key=lambda row: (-row.total, row.unit.path))
     totals = tuple(sum(counts.values()) for counts in per_check)
