@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
-from kinerja.core.http import AuthedRequest, own_agency
+from kinerja.core.http import AuthedRequest
 from kinerja.core.permissions import require
 from kinerja.core.spreadsheets import xlsx_response
 from kinerja.insight.compliance import (
@@ -28,6 +28,7 @@ from kinerja.insight.compliance import (
     plan_deadline_passed,
     rows_of,
 )
+from kinerja.insight.periods import chosen_period
 from kinerja.insight.permissions import compliance_unit_paths
 from kinerja.org.models import Unit
 from kinerja.planning.models import Period, PlanStatus
@@ -116,21 +117,6 @@ COLUMNS: dict[str, Columns] = {
 }
 
 
-def _period_of(request: AuthedRequest) -> tuple[Period | None, list[Period]]:
-    """The period asked for (404 beyond the user's agency), else the active one of today."""
-    agency = own_agency(request)
-    periods = list(Period.objects.filter(agency=agency).order_by("-year", "-start_date", "name"))
-    wanted = request.GET.get("period", "")
-    if wanted:
-        chosen = next((p for p in periods if str(p.pk) == wanted), None)
-        if chosen is None:
-            raise Http404(_("Periode tidak ditemukan."))
-        return chosen, periods
-    today = timezone.localdate()
-    current = [p for p in periods if p.is_active and p.start_date <= today <= p.end_date]
-    return (current or periods or [None])[0], periods
-
-
 def _scope(request: AuthedRequest, period: Period) -> Scope:
     return Scope(period, timezone.localdate(), compliance_unit_paths(request.user))
 
@@ -168,7 +154,7 @@ def _notes(scope: Scope) -> dict[str, str]:
 def compliance_overview(request: AuthedRequest) -> HttpResponse:
     """Every check counted per unit of the viewer's reach, for one period."""
     require(request.user, "insight.view_compliance")
-    period, periods = _period_of(request)
+    period, periods = chosen_period(request)
     context: dict[str, Any] = {"periods": periods, "period": period, "checks": CHECKS}
     if period is None:
         return render(request, "insight/compliance.html", context)
@@ -202,7 +188,7 @@ def compliance_list(request: AuthedRequest, code: str) -> HttpResponse:
     check: Check | None = CHECKS_BY_CODE.get(code)
     if check is None:
         raise Http404(_("Pemeriksaan kepatuhan tidak dikenal."))
-    period, periods = _period_of(request)
+    period, periods = chosen_period(request)
     if period is None:
         raise Http404(_("Belum ada periode penilaian."))
     scope = _scope(request, period)

@@ -3,6 +3,7 @@
 | permission | who |
 |---|---|
 | insight.view_compliance (the compliance monitor and the lists behind its counts) | agency admin and inspectors (the whole agency), heads (their units' subtrees) |
+| insight.view_dashboard (the leaders' dashboard) | the same, over the same units |
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from kinerja.core.models import Role, User
 from kinerja.core.permissions import actor_of, is_agency_admin, is_head, is_inspector
 
 rules.add_perm("insight.view_compliance", is_agency_admin | is_inspector | is_head)
+rules.add_perm("insight.view_dashboard", is_agency_admin | is_inspector | is_head)
 
 
 def compliance_unit_paths(user: User) -> tuple[str, ...] | None:

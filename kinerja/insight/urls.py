@@ -1,10 +1,11 @@
 from django.urls import path
 
-from kinerja.insight import compliance_views, views
+from kinerja.insight import compliance_views, dashboard_views, views
 
 app_name = "insight"
 urlpatterns = [
     path("", views.home, name="home"),
+    path("dasbor/", dashboard_views.leaders_dashboard, name="dashboard"),
     path("kepatuhan/", compliance_views.compliance_overview, name="compliance"),
     path("kepatuhan/<slug:code>/", compliance_views.compliance_list, name="compliance-list"),
 ]

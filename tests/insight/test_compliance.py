@@ -5,10 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from decimal import Decimal
-from zoneinfo import ZoneInfo
 
-import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -22,154 +19,15 @@ from kinerja.appraisal.models import (
     Realisation,
     UnitAssessment,
 )
-from kinerja.citizen.models import Complaint, ComplaintStatus, Service
+from kinerja.citizen.models import Complaint
 from kinerja.core.tenancy import tenant_scope
 from kinerja.insight.compliance import CHECKS, EVALUATION_GRACE_DAYS
 from kinerja.org.models import Employee
-from kinerja.planning import services as planning
-from kinerja.planning.models import Indicator, PerformancePlan, PlanStatus
+from kinerja.planning.models import PerformancePlan, PlanStatus
 from tests import factories
-from tests.planning.conftest import fill_plan, user_of
+from tests.insight.conftest import TODAY
 
-TODAY = dt.date(2026, 11, 20)  # Triwulan I–II ended over 30 days ago, Triwulan III on 30 Sep
 CODES = [check.code for check in CHECKS]
-JAKARTA = ZoneInfo("Asia/Jakarta")
-
-
-@pytest.fixture
-def frozen_today(monkeypatch):
-    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: TODAY)
-
-
-def _indicator(plan: PerformancePlan) -> Indicator:
-    return Indicator.objects.filter(result__plan=plan).first()
-
-
-def _approve(world, employee, period, parent=None) -> PerformancePlan:
-    plan = planning.start_plan(employee, actor=None, period=period)
-    fill_plan(world, plan, f"Layanan {employee.name}", parent=parent)
-    plan = planning.submit_plan(plan, actor=user_of(world, employee), expected_version=None)
-    return planning.approve_plan(plan, actor=user_of(world, plan.rater), expected_version=None)
-
-
-@pytest.fixture
-def cycle(world, period, unscoped, frozen_today):
-    """Three approved SKP (atasan, pegawai, rekan), each approved on TODAY — after a deadline
-    set in the past for the late-plan check —, realisations with and without evidence, rated
-    evaluations with and without a basis, a confirmed breach and two overdue complaints."""
-    period.plan_deadline = dt.date(2026, 2, 1)
-    period.save(update_fields=["plan_deadline"])
-    leader = _approve(world, world.atasan, period)
-    plans = {
-        "atasan": leader,
-        "pegawai": _approve(world, world.pegawai, period, parent=leader.results.get()),
-        "rekan": _approve(world, world.rekan, period, parent=leader.results.get()),
-    }
-    # pegawai's plan counts as approved in time: approved_at before the deadline.
-    PerformancePlan.objects.filter(pk=plans["pegawai"].pk).update(
-        approved_at=dt.datetime(2026, 1, 20, 9, tzinfo=JAKARTA)
-    )
-    with tenant_scope(world.agency):
-        stamp = {"agency": world.agency}
-        [
-            Realisation.objects.create(
-                plan=plans["pegawai"],
-                indicator=_indicator(plans["pegawai"]),
-                subperiod=s,
-                value=Decimal(3),
-                **stamp,
-            )
-            for s in (1, 2)
-        ]
-        proven = Realisation.objects.create(
-            plan=plans["rekan"], indicator=_indicator(plans["rekan"]), subperiod=1, value=4, **stamp
-        )
-        Evidence.objects.create(
-            realisation=proven, kind="link", url="https://arsip.test/1", **stamp
-        )
-        Realisation.objects.create(  # fed by data: needs no evidence
-            plan=plans["rekan"],
-            indicator=_indicator(plans["rekan"]),
-            subperiod=2,
-            value=5,
-            computed_value=5,
-            computed_at=timezone.now(),
-            **stamp,
-        )
-        Realisation.objects.create(  # nothing typed in: not a realisation yet
-            plan=plans["atasan"], indicator=_indicator(plans["atasan"]), subperiod=1, **stamp
-        )
-        Feedback.objects.create(
-            plan=plans["atasan"],
-            subperiod=2,
-            value="berorientasi_pelayanan",
-            text="Lanjutkan.",
-            **stamp,
-        )
-
-        def evaluation(name: str, subperiod: int, status: str) -> Evaluation:
-            plan = plans[name]
-            return Evaluation.objects.create(
-                period=period,
-                employee=plan.employee,
-                plan=plan,
-                unit=plan.employee.unit,
-                rater=plan.rater,
-                kind="periodik",
-                subperiod=subperiod,
-                status=status,
-                results_rating="sesuai" if status != "draft" else "",
-                behaviour_rating="sesuai" if status != "draft" else "",
-                predicate="Baik" if status == "final" else "",
-                **stamp,
-            )
-
-        evaluation("pegawai", 1, "final")  # no evidence on Triwulan I: without basis
-        evaluation("pegawai", 2, "rated")  # none either: without basis, and not final
-        evaluation("rekan", 1, "final")  # evidence: fine
-        evaluation("atasan", 2, "rated")  # feedback: fine
-        evaluation("atasan", 1, "draft")  # not rated: not counted as without basis
-        UnitAssessment.objects.create(
-            unit=world.kelurahan,
-            period=period,
-            kind="periodik",
-            subperiod=1,
-            organisation_predicate="Baik",
-            breach_reason="Semua pegawai berkinerja sangat baik.",
-            breach_confirmed_at=timezone.now(),
-            **stamp,
-        )
-        service = Service.objects.create(
-            unit=world.kelurahan,
-            code="pengantar",
-            name="Surat pengantar",
-            standard_minutes=60,
-            **stamp,
-        )
-        received = dt.datetime(2026, 10, 1, 9, tzinfo=JAKARTA)
-        for index, (due, status) in enumerate(
-            [
-                (dt.date(2026, 11, 1), ComplaintStatus.IN_PROGRESS),  # overdue
-                (dt.date(2026, 11, 19), ComplaintStatus.RECEIVED),  # overdue
-                (dt.date(2026, 11, 30), ComplaintStatus.RECEIVED),  # not yet
-                (dt.date(2026, 11, 1), ComplaintStatus.RESOLVED),  # resolved: not overdue
-            ]
-        ):
-            Complaint.objects.create(
-                ticket_code=f"ADU-TEST-{index}",
-                unit=world.kelurahan,
-                service=service,
-                channel="web",
-                subject=f"Antrean lama {index}",
-                description="Antrean terlalu lama.",
-                received_at=received,
-                first_response_due=dt.date(2026, 10, 3),
-                first_responded_at=received,
-                resolution_due=due,
-                status=status,
-                **stamp,
-            )
-    return plans
 
 
 def _expected(world, period) -> dict[str, int]:
