@@ -12,7 +12,14 @@ import pytest
 from django.utils import timezone
 
 from kinerja.appraisal.models import Evaluation, Evidence, Feedback, Realisation, UnitAssessment
-from kinerja.citizen.models import Complaint, ComplaintStatus, Service
+from kinerja.citizen.ikm import ELEMENTS
+from kinerja.citizen.models import (
+    Complaint,
+    ComplaintStatus,
+    Service,
+    ServiceRequest,
+    SurveyResponse,
+)
 from kinerja.core.tenancy import tenant_scope
 from kinerja.planning import services as planning
 from kinerja.planning.models import Indicator, PerformancePlan
@@ -156,3 +163,54 @@ def cycle(world, period, unscoped, frozen_today):
                 **stamp,
             )
     return {**plans, "service": service}
+
+
+def _at(month: int, day: int, hour: int = 10) -> dt.datetime:
+    return dt.datetime(2026, month, day, hour, tzinfo=JAKARTA)
+
+
+@pytest.fixture
+def citizen_data(world, cycle):
+    """Requests completed in March and April, survey answers of the kelurahan and the
+    kecamatan, complaints resolved in May (one late) and June."""
+    with tenant_scope(world.agency):
+        service = cycle["service"]
+        for month, minutes, within in [(3, 30, True), (3, 90, False), (3, 45, True), (4, 20, True)]:
+            received = _at(month, 2)
+            ServiceRequest.objects.create(
+                agency=world.agency,
+                service=service,
+                unit=world.kelurahan,
+                received_at=received,
+                completed_at=received + dt.timedelta(minutes=minutes),
+                turnaround_minutes=minutes,
+                within_standard=within,
+                source="loket",
+            )
+        answers = {world.kelurahan: [4, 3, 3], world.kecamatan: [2, 2]}
+        for unit, values in answers.items():
+            for value in values:
+                SurveyResponse.objects.create(
+                    agency=world.agency,
+                    unit=unit,
+                    submitted_at=_at(5, 5),
+                    source="web",
+                    **{f"answer_{element.value}": value for element in ELEMENTS},
+                )
+        for month, on_time in [(5, True), (5, False), (6, True)]:
+            Complaint.objects.create(
+                agency=world.agency,
+                ticket_code=f"ADU-{month}-{int(on_time)}-{Complaint.objects.count()}",
+                unit=world.kelurahan,
+                channel="web",
+                subject="Layanan lambat",
+                description="Lambat.",
+                received_at=_at(month, 1),
+                first_response_due=dt.date(2026, month, 4),
+                first_responded_at=_at(month, 2),
+                resolution_due=dt.date(2026, month, 20),
+                resolved_at=_at(month, 10 if on_time else 25),
+                resolved_on_time=on_time,
+                status="selesai",
+            )
+    return cycle

@@ -33,6 +33,7 @@ def _with_period(world: World) -> dict[str, Any]:
 
 RULES: dict[str, Rule] = {
     "insight:dashboard": Rule(only(MONITORS), kwargs=_with_period),
+    "insight:regions": Rule(only(("pemantau", "superuser"))),
     "insight:compliance": Rule(only(MONITORS), kwargs=_with_period),
     "insight:compliance-list": Rule(
         only(MONITORS, admin_agensi_lain=404),

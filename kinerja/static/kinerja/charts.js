@@ -34,7 +34,7 @@
       maintainAspectRatio: false,
       indexAxis: spec.horizontal ? "y" : "x",
       plugins: {
-        legend: { display: doughnut, position: "bottom" },
+        legend: { display: doughnut || spec.series.length > 1, position: "bottom" },
         tooltip: {
           callbacks: {
             label: function (item) {
