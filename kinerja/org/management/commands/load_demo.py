@@ -11,6 +11,7 @@ from django.db import transaction
 
 from kinerja.appraisal.demo import load_demo_appraisal
 from kinerja.behaviour.demo import load_demo_behaviour
+from kinerja.career.demo import load_demo_career
 from kinerja.citizen.demo import load_demo_citizen
 from kinerja.core.models import Agency
 from kinerja.core.tenancy import all_agencies_scope
@@ -41,6 +42,7 @@ def load_performance_demo(*, seed: int) -> str | None:
             citizen = load_demo_citizen(agency, seed=seed)
             requests += citizen.requests if citizen is not None else 0
             load_demo_behaviour(agency, seed=seed)
+            load_demo_career(agency, seed=seed)
     if not plans and not realisations:
         return None
     states = ", ".join(

@@ -1,0 +1,1 @@
+"""Writes of the career area: the credit ledger, award decisions, vacancy requirements."""
