@@ -145,6 +145,16 @@ def main() -> None:
         env,
         measures=True,
     )
+    _run(
+        [
+            PYTHON,
+            "bench/insight_pages.py",
+            "--requests",
+            "20" if options.scale == "small" else "30",
+        ],
+        env,
+        measures=True,
+    )
     _run([PYTHON, "bench/import_employees.py", "--employees", str(employees)], env, measures=True)
     if options.scale != "small":  # PostgreSQL only: a million survey responses, gunicorn + wrk
         _run([PYTHON, "bench/citizen_survey.py"], env, measures=True)
