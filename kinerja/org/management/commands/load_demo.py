@@ -12,6 +12,7 @@ from django.db import transaction
 from kinerja.appraisal.demo import load_demo_appraisal
 from kinerja.behaviour.demo import load_demo_behaviour
 from kinerja.career.demo import load_demo_career
+from kinerja.forum.demo import load_demo_forum
 from kinerja.citizen.demo import load_demo_citizen
 from kinerja.core.models import Agency
 from kinerja.core.tenancy import all_agencies_scope
@@ -19,6 +20,7 @@ from kinerja.org.demo import DEFAULT_SEED, DEMO_PASSWORD, DemoAccount, demo_acco
 from kinerja.org.demo.regions import REGIONS
 from kinerja.planning.demo import load_demo_plans
 from kinerja.planning.models import PlanStatus
+from kinerja.talent.demo import load_demo_talent
 
 HEADERS = ("Nama pengguna", "Peran", "Instansi", "Nama")
 
@@ -42,7 +44,9 @@ def load_performance_demo(*, seed: int) -> str | None:
             citizen = load_demo_citizen(agency, seed=seed)
             requests += citizen.requests if citizen is not None else 0
             load_demo_behaviour(agency, seed=seed)
+            load_demo_talent(agency, seed=seed)
             load_demo_career(agency, seed=seed)
+            load_demo_forum(agency, seed=seed)
     if not plans and not realisations:
         return None
     states = ", ".join(

@@ -1,0 +1,1 @@
+"""Selectors of the forum area, one module per subject."""

@@ -1,0 +1,1 @@
+"""Views of the forum area, one module per subject."""

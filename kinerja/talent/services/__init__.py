@@ -1,0 +1,1 @@
+"""Writes of the talent area: cut-offs, potential scores, recomputing the 9-box, key positions."""

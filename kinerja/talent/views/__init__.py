@@ -1,0 +1,1 @@
+"""Pages of the talent area (9-box, potential scores, key positions and succession)."""
