@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kinerja.core.models import VersionedModel
 from kinerja.core.tenancy import TenantModel
+from kinerja.org.models import ImportStatus
 
 LEVEL_MIN, LEVEL_MAX = 1, 5
 LEVEL_VALIDATORS = [MinValueValidator(LEVEL_MIN), MaxValueValidator(LEVEL_MAX)]
@@ -48,6 +49,9 @@ class Competency(TenantModel, VersionedModel):
         ordering = ["kind", "name"]
         constraints = [
             models.UniqueConstraint(fields=["agency", "code"], name="competency_code_unique"),
+        ]
+        indexes = [
+            models.Index(fields=["agency", "is_active", "kind", "name"], name="competency_list_idx")
         ]
 
     def __str__(self) -> str:
@@ -139,3 +143,33 @@ class EmployeeCompetency(TenantModel, VersionedModel):
 
     def __str__(self) -> str:
         return f"{self.employee_id}: {self.competency_id} = {self.level}"
+
+
+class AssessmentImport(TenantModel):
+    """An uploaded sheet of assessment results: checked row by row (the preview), then
+    written all-or-nothing. `rows` holds the checked rows until they are written."""
+
+    status = models.CharField(_("status"), max_length=10, choices=ImportStatus.choices)
+    file_name = models.CharField(_("nama berkas"), max_length=255)
+    rows = models.JSONField(default=list, blank=True)
+    errors = models.JSONField(default=list, blank=True)
+    total_rows = models.PositiveIntegerField(_("jumlah baris"), default=0)
+    created_rows = models.PositiveIntegerField(_("level baru"), default=0)
+    updated_rows = models.PositiveIntegerField(_("level diperbarui"), default=0)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("diunggah oleh"),
+    )
+    created_at = models.DateTimeField(_("diunggah"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("selesai"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("impor hasil asesmen")
+        verbose_name_plural = _("impor hasil asesmen")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.file_name

@@ -14,6 +14,8 @@ from kinerja.behaviour.demo import load_demo_behaviour
 from kinerja.career.demo import load_demo_career
 from kinerja.forum.demo import load_demo_forum
 from kinerja.citizen.demo import load_demo_citizen
+from kinerja.competency.demo import load_demo_competency
+from kinerja.development.demo import load_demo_development
 from kinerja.core.models import Agency
 from kinerja.core.tenancy import all_agencies_scope
 from kinerja.org.demo import DEFAULT_SEED, DEMO_PASSWORD, DemoAccount, demo_accounts, load_demo
@@ -44,6 +46,8 @@ def load_performance_demo(*, seed: int) -> str | None:
             citizen = load_demo_citizen(agency, seed=seed)
             requests += citizen.requests if citizen is not None else 0
             load_demo_behaviour(agency, seed=seed)
+            load_demo_competency(agency, seed=seed)
+            load_demo_development(agency, seed=seed)
             load_demo_talent(agency, seed=seed)
             load_demo_career(agency, seed=seed)
             load_demo_forum(agency, seed=seed)

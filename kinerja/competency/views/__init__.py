@@ -1,0 +1,1 @@
+"""Pages of the competency area, one module per subject."""
