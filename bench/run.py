@@ -79,6 +79,7 @@ def main() -> None:
         f"{env['DATABASE_URL'].split('://')[0]}"
     )
     _run([PYTHON, "manage.py", "migrate", "--noinput", "-v", "0"], env)
+    _run([PYTHON, "manage.py", "createcachetable"], env)
     generate = [PYTHON, "manage.py", "generate_scale_data", "--employees", str(employees)]
     probe = subprocess.run(
         [

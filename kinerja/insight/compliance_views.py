@@ -3,6 +3,7 @@ behind each count, each also as an Excel file."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -22,12 +23,14 @@ from kinerja.insight.compliance import (
     CHECKS_BY_CODE,
     EVALUATION_GRACE_DAYS,
     Check,
+    Overview,
     Scope,
     overdue_subperiods,
     overview,
     plan_deadline_passed,
     rows_of,
 )
+from kinerja.insight.freshness import cached_figures, figures_key
 from kinerja.insight.periods import chosen_period
 from kinerja.insight.permissions import compliance_unit_paths
 from kinerja.org.models import Unit
@@ -136,6 +139,35 @@ def _unit_in_scope(request: AuthedRequest, scope: Scope) -> Unit | None:
     return unit
 
 
+def _overview(scope: Scope) -> tuple[Overview, dt.datetime]:
+    key = figures_key("compliance", scope.period.pk, scope.today, scope.unit_paths)
+    return cached_figures(key, lambda: overview(scope))
+
+
+class KnownCountPaginator(Paginator):
+    """A paginator told its count (from the overview's figures) instead of counting again."""
+
+    def __init__(self, object_list: Any, per_page: int, *, known: int) -> None:
+        super().__init__(object_list, per_page)
+        self.known = known
+
+    @property
+    def count(self) -> int:  # type: ignore[override]
+        return self.known
+
+
+def _paginator(check: Check, scope: Scope, rows: Any, unit: Unit | None) -> Paginator:
+    """The list's pages; a plain count of rows is what the overview counted, so reuse it."""
+    if check.weight:
+        return Paginator(rows, PAGE_SIZE)
+    figures, _computed = _overview(scope)
+    index = CHECKS.index(check)
+    if unit is None:
+        return KnownCountPaginator(rows, PAGE_SIZE, known=figures.totals[index])
+    row = next((row for row in figures.units if row.unit.pk == unit.pk), None)
+    return KnownCountPaginator(rows, PAGE_SIZE, known=row.counts[index] if row else 0)
+
+
 def _notes(scope: Scope) -> dict[str, str]:
     """Why a check counts nothing yet, where that is the reason."""
     notes: dict[str, str] = {}
@@ -159,7 +191,7 @@ def compliance_overview(request: AuthedRequest) -> HttpResponse:
     if period is None:
         return render(request, "insight/compliance.html", context)
     scope = _scope(request, period)
-    figures = overview(scope)
+    figures, computed_at = _overview(scope)
     if request.GET.get("format") == "xlsx":
         headers = ["Unit kerja", *(str(check.label) for check in CHECKS), "Jumlah"]
         rows = ([row.unit.name, *row.counts, row.total] for row in figures.units)
@@ -177,6 +209,7 @@ def compliance_overview(request: AuthedRequest) -> HttpResponse:
         page=page,
         query=urlencode({"period": period.pk}),
         whole_agency=scope.unit_paths is None,
+        computed_at=computed_at,
     )
     return render(request, "insight/compliance.html", context)
 
@@ -202,7 +235,7 @@ def compliance_list(request: AuthedRequest, code: str) -> HttpResponse:
             headers,
             (describe(row) for row in rows.iterator(chunk_size=2000)),
         )
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = _paginator(check, scope, rows, unit).get_page(request.GET.get("page"))
     query = {"period": period.pk, **({"unit": unit.pk} if unit else {})}
     context = {
         "check": check,

@@ -21,6 +21,7 @@ from kinerja.core.formatting import indonesian_number
 from kinerja.core.http import AuthedRequest
 from kinerja.core.permissions import require
 from kinerja.insight import dashboard
+from kinerja.insight.freshness import cached_figures, figures_key
 from kinerja.insight.periods import chosen_period
 from kinerja.insight.permissions import compliance_unit_paths
 from kinerja.planning.models import Period
@@ -287,5 +288,9 @@ def leaders_dashboard(request: AuthedRequest) -> HttpResponse:
     context: dict[str, Any] = {"period": period, "periods": periods}
     if isinstance(period, Period):
         reach = dashboard.Reach(period, timezone.localdate(), compliance_unit_paths(request.user))
-        context.update(charts=charts_for(reach), whole_agency=reach.unit_paths is None)
+        key = figures_key("dashboard", period.pk, reach.today, reach.unit_paths)
+        charts, computed_at = cached_figures(key, lambda: charts_for(reach))
+        context.update(
+            charts=charts, whole_agency=reach.unit_paths is None, computed_at=computed_at
+        )
     return render(request, "insight/dashboard.html", context)

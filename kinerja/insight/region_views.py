@@ -18,6 +18,7 @@ from kinerja.core.permissions import require
 from kinerja.core.spreadsheets import xlsx_response
 from kinerja.insight import regions
 from kinerja.insight.dashboard_views import Chart
+from kinerja.insight.freshness import cached_figures, figures_key
 
 TREND_YEARS = 3
 HEADERS = [
@@ -57,19 +58,8 @@ def _row(row: regions.AgencyMeasures) -> list[Any]:
     ]
 
 
-@login_required
-@require_GET
-def compare_agencies(request: AuthedRequest) -> HttpResponse:
-    require(request.user, "insight.compare_agencies")
-    year = _year(request)
+def _figures(year: int) -> tuple[list[regions.AgencyMeasures], Chart, list[Chart]]:
     rows = regions.measures(year)
-    if request.GET.get("format") == "xlsx":
-        return xlsx_response(
-            f"perbandingan-instansi-{year}.xlsx",
-            _("Perbandingan instansi"),
-            HEADERS,
-            (_row(row) for row in rows),
-        )
     names = [row.agency.short_name or row.agency.name for row in rows]
     shares = Chart(
         "agencies",
@@ -110,11 +100,30 @@ def compare_agencies(request: AuthedRequest) -> HttpResponse:
                 suffix=suffix,
             )
         )
+    return rows, shares, trends
+
+
+@login_required
+@require_GET
+def compare_agencies(request: AuthedRequest) -> HttpResponse:
+    require(request.user, "insight.compare_agencies")
+    year = _year(request)
+    (rows, shares, trends), computed_at = cached_figures(
+        figures_key("regions", year), lambda: _figures(year)
+    )
+    if request.GET.get("format") == "xlsx":
+        return xlsx_response(
+            f"perbandingan-instansi-{year}.xlsx",
+            _("Perbandingan instansi"),
+            HEADERS,
+            (_row(row) for row in rows),
+        )
     context = {
         "year": year,
         "years": list(range(timezone.localdate().year, timezone.localdate().year - 5, -1)),
         "rows": rows,
         "chart": shares,
         "trends": trends,
+        "computed_at": computed_at,
     }
     return render(request, "insight/regions.html", context)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -191,6 +192,7 @@ def test_the_counts_and_each_list_download_as_excel(world, period, cycle, login)
 def test_the_overview_takes_a_fixed_number_of_queries(world, period, cycle, login):
     client = login("admin_bkpsdm")
     client.get(reverse("insight:compliance"))  # warm: session, roles
+    cache.clear()
     with CaptureQueriesContext(connection) as before:
         client.get(reverse("insight:compliance"))
     other = factories.make_unit(
@@ -198,7 +200,22 @@ def test_the_overview_takes_a_fixed_number_of_queries(world, period, cycle, logi
     )
     for index in range(5):
         factories.make_employee(other, f"Pegawai Baru {index}")
+    cache.clear()  # the figures are kept for minutes; count the queries that compute them
     with CaptureQueriesContext(connection) as after:
         response = client.get(reverse("insight:compliance"))
     assert "Kelurahan Bagus Kuning" in {row.unit.name for row in response.context["page"]}
     assert len(after) == len(before)
+
+
+def test_the_figures_are_kept_for_minutes_and_say_when_they_were_computed(
+    world, period, cycle, login, settings
+):
+    client = login("admin_bkpsdm")
+    first = client.get(reverse("insight:compliance"))
+    assert "Angka dihitung pukul" in first.content.decode()
+    factories.make_employee(world.kelurahan, "Pegawai Terlambat")
+    kept = client.get(reverse("insight:compliance"))
+    assert _card_figures(kept)["plan_late"] == _card_figures(first)["plan_late"]
+    settings.INSIGHT_FIGURES_SECONDS = 0  # no keeping: every request counts afresh
+    fresh = client.get(reverse("insight:compliance"))
+    assert _card_figures(fresh)["plan_late"] == _card_figures(first)["plan_late"] + 1
