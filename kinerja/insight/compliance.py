@@ -297,9 +297,12 @@ CHECKS_BY_CODE = {check.code: check for check in CHECKS}
 
 @dataclass(frozen=True)
 class UnitRow:
-    """One unit's counts, check by check, in the order of CHECKS."""
+    """One unit's counts, check by check, in the order of CHECKS (plain values: the overview
+    is kept in the cache, and a province has thousands of units)."""
 
-    unit: Unit
+    unit_id: int
+    name: str
+    parent_name: str
     counts: tuple[int, ...]
 
     @property
@@ -313,36 +316,62 @@ class UnitRow:
 
 @dataclass(frozen=True)
 class Overview:
+    """The totals and the units' rows; `rows` gives, per check and unit, the number of rows
+    behind a count (the same as the count, except for a check that sums a weight)."""
+
     totals: tuple[int, ...]
     units: list[UnitRow]
+    rows: tuple[dict[int | None, int], ...]
+
+    def rows_behind(self, check: Check, unit_id: int | None) -> int:
+        """The rows listed for a check: of one unit, or (None) of the whole reach."""
+        return self.rows[CHECKS.index(check)].get(unit_id, 0)
 
 
-def _count(check: Check, scope: Scope) -> dict[int, int]:
+def _count(check: Check, scope: Scope) -> tuple[dict[int, int], dict[int | None, int]]:
+    """Per unit: the check's figure, and the number of rows behind it (key None: all)."""
     figure = Sum(check.weight) if check.weight else Count("pk")
     grouped = (
         check.scoped_rows(scope)
         .order_by()
         .values(check.unit_field)
-        .annotate(n=figure)
-        .values_list(check.unit_field, "n")
+        .annotate(n=figure, rows=Count("pk"))
+        .values_list(check.unit_field, "n", "rows")
     )
-    return {unit_id: int(n or 0) for unit_id, n in grouped if unit_id is not None}
+    counts: dict[int, int] = {}
+    rows: dict[int | None, int] = {None: 0}
+    for unit_id, n, behind in grouped:
+        rows[None] += behind
+        if unit_id is not None:
+            counts[unit_id] = int(n or 0)
+            rows[unit_id] = behind
+    return counts, rows
 
 
 def overview(scope: Scope) -> Overview:
     """Every check counted per unit (one grouped query each), units with something to show
     first by their total, then in tree order."""
-    per_check = [_count(check, scope) for check in CHECKS]
+    counted = [_count(check, scope) for check in CHECKS]
+    per_check = [counts for counts, _rows in counted]
     unit_ids = set().union(*per_check)
     units = (
         Unit.objects.filter(pk__in=unit_ids)
         .select_related("parent")
-        .only("id", "name", "path", "depth", "parent__name")
+        .only("id", "name", "path", "parent__name")
+        .order_by("path")
     )
-    rows = [UnitRow(unit, tuple(counts.get(unit.pk, 0) for counts in per_check)) for unit in units]
-    rows.sort(key=lambda row: (-row.total, row.unit.path))
+    rows = [
+        UnitRow(
+            unit.pk,
+            unit.name,
+            unit.parent.name if unit.parent else "",
+            tuple(counts.get(unit.pk, 0) for counts in per_check),
+        )
+        for unit in units
+    ]
+    rows.sort(key=lambda row: -row.total)  # stable: tree order among equal totals
     totals = tuple(sum(counts.values()) for counts in per_check)
-    return Overview(totals, rows)
+    return Overview(totals, rows, tuple(behind for _counts, behind in counted))
 
 
 def rows_of(check: Check, scope: Scope, *, unit: Unit | None = None) -> QuerySet[Any]:

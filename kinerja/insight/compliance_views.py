@@ -157,15 +157,10 @@ class KnownCountPaginator(Paginator):
 
 
 def _paginator(check: Check, scope: Scope, rows: Any, unit: Unit | None) -> Paginator:
-    """The list's pages; a plain count of rows is what the overview counted, so reuse it."""
-    if check.weight:
-        return Paginator(rows, PAGE_SIZE)
+    """The list's pages, told how many rows the overview found behind the count."""
     figures, _computed = _overview(scope)
-    index = CHECKS.index(check)
-    if unit is None:
-        return KnownCountPaginator(rows, PAGE_SIZE, known=figures.totals[index])
-    row = next((row for row in figures.units if row.unit.pk == unit.pk), None)
-    return KnownCountPaginator(rows, PAGE_SIZE, known=row.counts[index] if row else 0)
+    known = figures.rows_behind(check, unit.pk if unit else None)
+    return KnownCountPaginator(rows, PAGE_SIZE, known=known)
 
 
 def _notes(scope: Scope) -> dict[str, str]:
@@ -194,7 +189,7 @@ def compliance_overview(request: AuthedRequest) -> HttpResponse:
     figures, computed_at = _overview(scope)
     if request.GET.get("format") == "xlsx":
         headers = ["Unit kerja", *(str(check.label) for check in CHECKS), "Jumlah"]
-        rows = ([row.unit.name, *row.counts, row.total] for row in figures.units)
+        rows = ([row.name, *row.counts, row.total] for row in figures.units)
         return xlsx_response(
             f"kepatuhan-{period.year}.xlsx", _("Pemantauan kepatuhan"), headers, rows
         )
