@@ -336,6 +336,26 @@ def test_the_api_names_each_bad_field(world, ktp, kiosk, unscoped):
     assert SurveyResponse.objects.count() == 0
 
 
+def test_the_api_reads_answers_as_whole_numbers_like_a_form_would(world, ktp, kiosk, unscoped):
+    body = payload(world, ktp)
+    body["answers"] = {**body["answers"], "waktu": "3", "biaya": 2.0, "produk": " 4 "}
+    accepted = post_json(kiosk, body)
+    assert accepted.status_code == 201
+    stored = SurveyResponse.objects.get()
+    assert (stored.answer_waktu, stored.answer_biaya, stored.answer_produk) == (3, 2, 4)
+
+    body["answers"] = {**body["answers"], "waktu": True, "biaya": 2.5, "produk": "empat"}
+    refused = post_json(kiosk, body)
+    assert refused.status_code == 400
+    assert refused.json()["answers"] == {
+        code: ["Jawaban harus bilangan 1–4."] for code in ("biaya", "waktu", "produk")
+    }
+    not_an_object = post_json(kiosk, {**payload(world, ktp), "answers": [4, 4, 4]})
+    assert not_an_object.status_code == 400
+    assert not_an_object.json()["answers"] == ["Jawaban harus berupa objek per unsur."]
+    assert SurveyResponse.objects.count() == 1
+
+
 @pytest.mark.parametrize(
     ("overrides", "field", "message"),
     [

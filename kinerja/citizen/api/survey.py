@@ -10,6 +10,7 @@ CSRF) gets a per-account limit fitting a busy counter; anonymous clients a per-a
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django.conf import settings
@@ -21,6 +22,7 @@ from drf_spectacular.utils import (
     OpenApiParameter,
     OpenApiResponse,
     extend_schema,
+    extend_schema_field,
 )
 from rest_framework import serializers, status
 from rest_framework.permissions import AllowAny, IsAuthenticated
@@ -48,6 +50,12 @@ KIOSK_LIMIT = Limit("survey-kiosk", 600, 600)
 TOO_MANY = gettext_lazy("Terlalu banyak permintaan. Coba lagi sebentar lagi.")
 
 
+ANSWER_REQUIRED = gettext_lazy("Isi 1–4, atau null untuk “tidak menjawab”.")
+ANSWER_RANGE = gettext_lazy("Jawaban harus 1–4.")
+ANSWER_NUMBER = gettext_lazy("Jawaban harus bilangan 1–4.")
+WHOLE_DECIMALS = re.compile(r"\.0*\s*$")
+
+
 def _answer_field(element: Element) -> serializers.IntegerField:
     question, answers = QUESTIONS[element]
     return serializers.IntegerField(
@@ -56,19 +64,59 @@ def _answer_field(element: Element) -> serializers.IntegerField:
         allow_null=True,
         help_text=f"{question} 1 {answers[0]} … 4 {answers[3]}; null: tidak menjawab.",
         error_messages={
-            "required": gettext_lazy("Isi 1–4, atau null untuk “tidak menjawab”."),
-            "min_value": gettext_lazy("Jawaban harus 1–4."),
-            "max_value": gettext_lazy("Jawaban harus 1–4."),
-            "invalid": gettext_lazy("Jawaban harus bilangan 1–4."),
+            "required": ANSWER_REQUIRED,
+            "min_value": ANSWER_RANGE,
+            "max_value": ANSWER_RANGE,
+            "invalid": ANSWER_NUMBER,
         },
     )
 
 
 class SurveyAnswersSerializer(serializers.Serializer[None]):
-    """Every element by its code (never by position), 1–4 or null for no answer."""
+    """Every element by its code (never by position), 1–4 or null for no answer. The schema of
+    `answers`; the answers themselves are read by `AnswersField`."""
 
     def get_fields(self) -> dict[str, serializers.Field[Any, Any, Any, Any]]:
         return {element.value: _answer_field(element) for element in ELEMENTS}
+
+
+@extend_schema_field(SurveyAnswersSerializer)
+class AnswersField(serializers.Field[dict[str, int | None], Any, Any, Any]):
+    """The nine answers as one field: the same checks and messages per element as nine
+    integer fields, without building nine fields for every kiosk answer (the API takes
+    hundreds a second). Unknown keys are ignored, as a serializer ignores them."""
+
+    default_error_messages = {"not_a_dict": gettext_lazy("Jawaban harus berupa objek per unsur.")}
+
+    def to_internal_value(self, data: Any) -> dict[str, int | None]:
+        if not isinstance(data, dict):
+            self.fail("not_a_dict")
+        answers: dict[str, int | None] = {}
+        errors: dict[str, list[str]] = {}
+        for element in ELEMENTS:
+            code = element.value
+            if code not in data:
+                errors[code] = [str(ANSWER_REQUIRED)]
+                continue
+            value = data[code]
+            if value is None:
+                answers[code] = None
+                continue
+            try:  # as an IntegerField reads it: 3, "3", 3.0 and "3.0" are 3
+                number = int(WHOLE_DECIMALS.sub("", str(value)))
+            except ValueError:
+                errors[code] = [str(ANSWER_NUMBER)]
+                continue
+            if not 1 <= number <= 4:
+                errors[code] = [str(ANSWER_RANGE)]
+                continue
+            answers[code] = number
+        if errors:
+            raise serializers.ValidationError(errors)
+        return answers
+
+    def to_representation(self, value: dict[str, int | None]) -> dict[str, int | None]:
+        return value
 
 
 class SurveyResponseInputSerializer(serializers.Serializer[None]):
@@ -77,7 +125,7 @@ class SurveyResponseInputSerializer(serializers.Serializer[None]):
     service = serializers.SlugField(
         required=False, allow_blank=True, default="", help_text=gettext_lazy("Kode layanan")
     )
-    answers = SurveyAnswersSerializer()
+    answers = AnswersField()
     age = serializers.IntegerField(required=False, allow_null=True, min_value=10, max_value=120)
     sex = serializers.ChoiceField(choices=Sex.choices, required=False, allow_blank=True)
     education = serializers.ChoiceField(choices=Education.choices, required=False, allow_blank=True)
