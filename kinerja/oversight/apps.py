@@ -5,3 +5,11 @@ class OversightConfig(AppConfig):
     name = "kinerja.oversight"
     label = "oversight"
     verbose_name = "Pengawasan internal"
+
+    def ready(self) -> None:
+        from kinerja.oversight import permissions  # noqa: F401  (registers the rules)
+        from kinerja.oversight.reminders import register_reminders
+        from kinerja.oversight.services import register_audit_actions
+
+        register_audit_actions()
+        register_reminders()

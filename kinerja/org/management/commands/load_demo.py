@@ -13,6 +13,7 @@ from kinerja.appraisal.demo import load_demo_appraisal
 from kinerja.behaviour.demo import load_demo_behaviour
 from kinerja.career.demo import load_demo_career
 from kinerja.forum.demo import load_demo_forum
+from kinerja.oversight.demo import load_demo_oversight
 from kinerja.citizen.demo import load_demo_citizen
 from kinerja.competency.demo import load_demo_competency
 from kinerja.development.demo import load_demo_development
@@ -51,6 +52,7 @@ def load_performance_demo(*, seed: int) -> str | None:
             load_demo_talent(agency, seed=seed)
             load_demo_career(agency, seed=seed)
             load_demo_forum(agency, seed=seed)
+            load_demo_oversight(agency, seed=seed)
     if not plans and not realisations:
         return None
     states = ", ".join(
