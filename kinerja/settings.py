@@ -328,6 +328,13 @@ SPECTACULAR_SETTINGS = {
         "DialogueStatusEnum": "kinerja.appraisal.models.DialogueStatus",
         "PlanStatusEnum": "kinerja.planning.models.PlanStatus",
         "ComplaintStatusEnum": "kinerja.citizen.models.ComplaintStatus",
+        "AwardOutcomeEnum": "kinerja.career.models.AwardDecision.Outcome",
+        "AuditStatusEnum": "kinerja.oversight.models.AuditStatus",
+        "AuditRecommendationStatusEnum": "kinerja.oversight.models.RecommendationStatus",
+        "FollowUpStatusEnum": "kinerja.oversight.models.FollowUpStatus",
+        "AnnouncementStatusEnum": "kinerja.forum.models.AnnouncementStatus",
+        "DevelopmentPlanStatusEnum": "kinerja.development.models.PlanStatus",
+        "DevelopmentRecommendationStatusEnum": "kinerja.development.models.RecommendationStatus",
     },
 }
 

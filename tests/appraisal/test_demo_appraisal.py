@@ -25,6 +25,7 @@ from kinerja.appraisal.models import (
     UnitAssessment,
 )
 from kinerja.appraisal.predicate import OrganisationPredicate, Predicate, Rating, predicate
+from kinerja.career.models import CreditEntry
 from kinerja.core.models import Agency
 from kinerja.org.models import Employee
 from kinerja.planning.models import PerformancePlan, PlanStatus
@@ -225,6 +226,7 @@ def test_loading_again_writes_nothing_and_the_data_is_the_same_for_the_same_seed
         )
 
     before = snapshot()
+    CreditEntry.objects.filter(agency=agency).delete()  # the career demo cites evaluations
     for model in (Objection, CalibrationAdjustment, UnitAssessment, Evaluation, Realisation):
         model.objects.filter(agency=agency).delete()
     Feedback.objects.filter(agency=agency).delete()

@@ -1,6 +1,7 @@
-"""The career demo (`load_demo_career` after `manage.py load_demo`): the credit table, the closed
-2025 year, opening balances and posted credits for the functional employees, award
-recommendations and the sanction path, and a vacant position with ranked candidates."""
+"""The career demo (loaded by `manage.py load_demo`): the credit table, opening balances and
+posted credits for the functional employees, award recommendations, and a vacant position with
+ranked candidates. (The demo holds one final sub-period of predicates, so nobody is on the
+sanction path yet: two low predicates in a row are needed.)"""
 
 from __future__ import annotations
 
@@ -10,11 +11,10 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from kinerja.appraisal.models import Evaluation
 from kinerja.career.demo import load_demo_career
 from kinerja.career.models import CreditEntry, CreditRequirement
 from kinerja.core.models import Agency, User
-from kinerja.org.models import Employee
+from kinerja.org.models import Employee, Position
 from tests.planning.demo_fixtures import demo, demo_media, demo_output  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.usefixtures("demo")
@@ -35,27 +35,23 @@ def signed_in(username: str) -> Client:
     return client
 
 
-def test_every_demo_agency_gets_its_career_data_quickly_and_once(loaded):
+def test_every_demo_agency_gets_its_career_data_once(loaded):
     summaries, seconds = loaded
-    demo_agencies = {code for code, summary in summaries.items() if summary is not None}
-    assert demo_agencies == {"palembang", "subulussalam", "bengkulu", "kerinci"}
-    assert seconds < 5
-    for code in demo_agencies:
+    assert all(summary is None for summary in summaries.values())  # load_demo wrote it
+    assert seconds < 2
+    for code in ("palembang", "subulussalam", "bengkulu", "kerinci"):
         agency = Agency.objects.get(code=code)
         assert CreditRequirement.objects.filter(agency=agency).count() == 8
         functional = Employee.objects.filter(
             agency=agency, is_active=True, position__kind="fungsional"
         ).count()
-        assert summaries[code].openings == functional
-        assert CreditEntry.objects.filter(agency=agency, kind="tahunan").exists()
-        assert summaries[code].vacancy.endswith(("Ahli Muda", "(formasi baru)"))
-        assert load_demo_career(agency, seed=2026) is None
-
-
-def test_the_2025_year_is_closed_with_final_annual_predicates(loaded):
-    annual = Evaluation.objects.filter(period__year=2025, kind="tahunan", status="final")
-    assert annual.count() == sum(s.evaluations_2025 for s in loaded[0].values() if s)
-    assert set(annual.values_list("predicate", flat=True)) >= {"Sangat Baik", "Baik"}
+        assert CreditEntry.objects.filter(agency=agency, kind="awal").count() == functional
+        assert CreditEntry.objects.filter(agency=agency, kind="periodik").exists()
+        vacancies = Position.objects.filter(agency=agency, name__endswith="Ahli Muda")
+        assert (
+            vacancies.exists()
+            or Position.objects.filter(agency=agency, name__endswith="(formasi baru)").exists()
+        )
 
 
 def test_the_admin_sees_ledgers_awards_sanctions_and_a_ranking(loaded):
@@ -68,7 +64,9 @@ def test_the_admin_sees_ledgers_awards_sanctions_and_a_ranking(loaded):
         ).count()
     )
     assert client.get(reverse("api-career-award-list")).json()["count"] > 0
-    assert client.get(reverse("api-career-sanction-list")).json()["count"] > 0
+    sanctions = client.get(reverse("api-career-sanction-list"))
+    assert sanctions.status_code == 200
+    assert sanctions.json()["count"] == 0  # one final sub-period: nobody twice low yet
     vacancies = client.get(reverse("api-career-vacancy-list")).json()["results"]
     functional = next(v for v in vacancies if v["kind"] == "fungsional")
     ranking = client.get(reverse("api-career-vacancy-ranking", args=[functional["id"]])).json()

@@ -27,8 +27,8 @@ from tests.core.url_rules_notifications import RULES as NOTIFICATION_RULES
 from tests.development.url_rules import RULES as DEVELOPMENT_RULES
 from tests.forum.url_rules import RULES as FORUM_RULES
 from tests.insight.url_rules import RULES as INSIGHT_RULES
-from tests.oversight.url_rules import RULES as OVERSIGHT_RULES
 from tests.matrix import ADMINS, ALL, ANON, Rule, only, statuses
+from tests.oversight.url_rules import RULES as OVERSIGHT_RULES
 from tests.talent.url_rules import RULES as TALENT_RULES
 
 EMPLOYEE = {

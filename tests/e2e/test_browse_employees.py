@@ -12,7 +12,9 @@ pytestmark = skip_without_browser
 
 def test_admin_signs_in_searches_an_employee_and_opens_the_profile(page, world):
     sign_in(page, world.users["admin_bkpsdm"].username, PASSWORD)
-    page.get_by_role("navigation", name="Menu utama").get_by_role("link", name="Pegawai").click()
+    page.get_by_role("navigation", name="Menu utama").get_by_role(
+        "link", name="Pegawai", exact=True
+    ).click()
     page.get_by_label("Cari nama atau NIP").fill("Budi")
     page.get_by_role("button", name="Cari").click()
     expect(page.locator("#results tbody tr")).to_have_count(1)

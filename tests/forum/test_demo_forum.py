@@ -36,16 +36,17 @@ def signed_in(username: str) -> Client:
     return client
 
 
-def test_the_demo_has_its_announcements_and_thread_quickly_and_once(forum_demo):
+def test_the_demo_has_its_announcements_and_thread_once(forum_demo):
+    # `load_demo` loaded the forum demo; the second run (the fixture's) writes nothing.
     summaries, seconds = forum_demo
 
-    assert {code for code, summary in summaries.items() if summary} == {
+    assert set(Announcement.objects.values_list("agency__code", flat=True)) == {
         "palembang",
         "subulussalam",
         "kerinci",
     }
-    assert seconds < 5
-    assert all(load_demo_forum(agency, seed=2026) is None for agency in Agency.objects.all())
+    assert all(summary is None for summary in summaries.values())
+    assert seconds < 2
 
 
 def test_part_of_the_audience_has_read_the_socialisation(forum_demo):

@@ -22,7 +22,7 @@ TAGS = ["Karier: penghargaan dan sanksi"]
 SEARCH = OpenApiParameter("q", str, description="nama atau NIP")
 
 
-class EvidenceSerializer(serializers.Serializer[Any]):
+class AwardEvidenceSerializer(serializers.Serializer[Any]):
     evaluation = serializers.IntegerField(source="evaluation_id")
     predicate = serializers.CharField()
     period = serializers.CharField(source="period_name")
@@ -45,27 +45,27 @@ class DecisionSerializer(serializers.ModelSerializer[AwardDecision]):
         read_only_fields = fields
 
 
-class EmployeeRefSerializer(serializers.Serializer[Any]):
+class CareerEmployeeRefSerializer(serializers.Serializer[Any]):
     id = serializers.IntegerField(source="pk")
     nip = serializers.CharField()
     name = serializers.CharField(source="full_name")
     unit = serializers.CharField(source="unit.name")
 
 
-class RecommendationSerializer(serializers.Serializer[Any]):
-    employee = EmployeeRefSerializer()
+class AwardRecommendationSerializer(serializers.Serializer[Any]):
+    employee = CareerEmployeeRefSerializer()
     basis = serializers.CharField(help_text="predikat, talenta atau keduanya")
     basis_key = serializers.CharField()
-    latest = EvidenceSerializer(allow_null=True)
+    latest = AwardEvidenceSerializer(allow_null=True)
     talent = TalentSerializer(allow_null=True)
     decision = DecisionSerializer(allow_null=True)
 
 
 class SanctionSerializer(serializers.Serializer[Any]):
-    employee = EmployeeRefSerializer()
+    employee = CareerEmployeeRefSerializer()
     reason = serializers.CharField(source="finding.reason")
     reason_label = serializers.CharField()
-    trail = EvidenceSerializer(many=True)
+    trail = AwardEvidenceSerializer(many=True)
     follow_up = serializers.CharField()
 
 
@@ -77,19 +77,19 @@ class DecideSerializer(serializers.Serializer[Any]):
 
 
 class AwardListView(CareerAPIView):
-    serializer_class = RecommendationSerializer
+    serializer_class = AwardRecommendationSerializer
 
     @extend_schema(
         tags=TAGS,
         parameters=[SEARCH],
-        responses={200: RecommendationSerializer(many=True), 403: DENIED},
+        responses={200: AwardRecommendationSerializer(many=True), 403: DENIED},
     )
     def get(self, request: AuthenticatedRequest) -> Response:
         """Award recommendations (latest final predicate Sangat Baik and/or box 9)."""
         require(request.user, "career.view_awards")
         found = selectors.recommendations(request.user, q=request.query_params.get("q", "").strip())
         page: list[Any] | None = self.paginate_queryset(found)  # type: ignore[arg-type]
-        return self.get_paginated_response(RecommendationSerializer(page, many=True).data)
+        return self.get_paginated_response(AwardRecommendationSerializer(page, many=True).data)
 
 
 class AwardDecisionView(CareerAPIView):
@@ -98,7 +98,7 @@ class AwardDecisionView(CareerAPIView):
     @extend_schema(
         tags=TAGS,
         request=DecideSerializer,
-        responses={200: RecommendationSerializer, 400: INVALID, 403: DENIED, 404: NOT_FOUND},
+        responses={200: AwardRecommendationSerializer, 400: INVALID, 403: DENIED, 404: NOT_FOUND},
     )
     def post(self, request: AuthenticatedRequest, employee_pk: int) -> Response:
         """The agency admin records the decision on the employee's current recommendation."""
@@ -116,7 +116,7 @@ class AwardDecisionView(CareerAPIView):
             note=fields["note"],
             expected_version=fields["version"],
         )
-        return Response(RecommendationSerializer(recommendation).data)
+        return Response(AwardRecommendationSerializer(recommendation).data)
 
 
 class SanctionListView(CareerAPIView):

@@ -57,7 +57,7 @@ def agency_of(request: AuthenticatedRequest) -> Any:
     return agency
 
 
-class ProgressSerializer(serializers.Serializer[Any]):
+class CreditProgressSerializer(serializers.Serializer[Any]):
     earned = serializers.DecimalField(max_digits=10, decimal_places=2)
     needed = serializers.DecimalField(max_digits=10, decimal_places=2, allow_null=True)
     remaining = serializers.DecimalField(max_digits=10, decimal_places=2)
@@ -74,8 +74,8 @@ class LedgerRowSerializer(serializers.Serializer[Any]):
     rank = serializers.CharField(source="employee.rank")
     level = serializers.CharField(allow_null=True)
     total = serializers.DecimalField(max_digits=10, decimal_places=2)
-    rank_progress = ProgressSerializer(allow_null=True)
-    level_progress = ProgressSerializer(allow_null=True)
+    rank_progress = CreditProgressSerializer(allow_null=True)
+    level_progress = CreditProgressSerializer(allow_null=True)
 
 
 class EntrySerializer(serializers.Serializer[Any]):
@@ -109,8 +109,8 @@ class LedgerSerializer(serializers.Serializer[Any]):
     level = serializers.CharField(allow_null=True)
     next_level = serializers.CharField(allow_null=True)
     total = serializers.DecimalField(max_digits=10, decimal_places=2)
-    rank_progress = ProgressSerializer(allow_null=True)
-    level_progress = ProgressSerializer(allow_null=True)
+    rank_progress = CreditProgressSerializer(allow_null=True)
+    level_progress = CreditProgressSerializer(allow_null=True)
     entries = EntrySerializer(source="lines", many=True)
 
 
@@ -131,7 +131,7 @@ class PostingResultSerializer(serializers.Serializer[Any]):
     total_amount = serializers.DecimalField(max_digits=12, decimal_places=2)
 
 
-class RequirementSerializer(serializers.Serializer[Any]):
+class CreditRequirementSerializer(serializers.Serializer[Any]):
     level = serializers.CharField(source="requirement.level", read_only=True)
     label = serializers.CharField(read_only=True)  # type: ignore[assignment]
     coefficient = serializers.DecimalField(max_digits=6, decimal_places=2, read_only=True)
@@ -269,14 +269,16 @@ class OpeningImportView(CareerAPIView):
 
 
 class CreditTableView(CareerAPIView):
-    serializer_class = RequirementSerializer
+    serializer_class = CreditRequirementSerializer
 
-    @extend_schema(tags=TAGS, responses={200: RequirementSerializer(many=True), 403: DENIED})
+    @extend_schema(tags=TAGS, responses={200: CreditRequirementSerializer(many=True), 403: DENIED})
     def get(self, request: AuthenticatedRequest) -> Response:
         """Coefficients and credit needed per functional level (the agency's corrections)."""
         require(request.user, "career.view_credit_table", request.user.agency)
         agency = agency_of(request)
-        return Response(RequirementSerializer(selectors.credit_table(agency.pk), many=True).data)
+        return Response(
+            CreditRequirementSerializer(selectors.credit_table(agency.pk), many=True).data
+        )
 
 
 class CreditRequirementView(CareerAPIView):
@@ -285,7 +287,7 @@ class CreditRequirementView(CareerAPIView):
     @extend_schema(
         tags=TAGS,
         request=RequirementUpdateSerializer,
-        responses={200: RequirementSerializer, 400: INVALID, 403: DENIED, 404: NOT_FOUND},
+        responses={200: CreditRequirementSerializer, 400: INVALID, 403: DENIED, 404: NOT_FOUND},
     )
     def put(self, request: AuthenticatedRequest, level: str) -> Response:
         """The agency admin corrects one level of the credit-needed table."""
@@ -308,4 +310,4 @@ class CreditRequirementView(CareerAPIView):
             expected_version=fields["version"],
         )
         row = next(r for r in selectors.credit_table(agency.pk) if r.requirement.level == level)
-        return Response(RequirementSerializer(row).data)
+        return Response(CreditRequirementSerializer(row).data)

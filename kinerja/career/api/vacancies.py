@@ -65,7 +65,7 @@ class RankingSerializer(serializers.Serializer[Any]):
     candidates = CandidateSerializer(many=True)
 
 
-class RequirementSerializer(serializers.Serializer[Any]):
+class VacancyRequirementSerializer(serializers.Serializer[Any]):
     min_rank = serializers.CharField(required=False, default="", allow_blank=True)
     min_credit = serializers.DecimalField(
         max_digits=8, decimal_places=2, required=False, allow_null=True, default=None
@@ -114,17 +114,17 @@ class RankingView(CareerAPIView):
 
 
 class VacancyRequirementView(CareerAPIView):
-    serializer_class = RequirementSerializer
+    serializer_class = VacancyRequirementSerializer
 
     @extend_schema(
         tags=TAGS,
-        request=RequirementSerializer,
+        request=VacancyRequirementSerializer,
         responses={200: RankingSerializer, 400: INVALID, 403: DENIED, 404: NOT_FOUND},
     )
     def put(self, request: AuthenticatedRequest, pk: int) -> Response:
         """The agency admin sets the minimum golongan / angka kredit of the position."""
         position = selectors.get_vacancy_for(request.user, pk)
-        fields = validated(RequirementSerializer, request.data)
+        fields = validated(VacancyRequirementSerializer, request.data)
         set_vacancy_requirement(
             position,
             actor=request.user,

@@ -82,6 +82,7 @@ def bounds(period: SurveyPeriod) -> tuple[dt.datetime, dt.datetime]:
 
 # --- The public survey's target ----------------------------------------------------------------
 
+
 # Only what the public pages and an answer need. This lookup runs for every citizen who opens
 # or sends the survey (the busiest write of the system, 300 a second on two cores), so it is
 # one hand-written statement built once from the models' metadata: compiling the equivalent

@@ -42,7 +42,7 @@ from kinerja.development.services import recommendations
 MAX_CERTIFICATE = 5 * 1024 * 1024
 
 
-class RecommendationSerializer(serializers.ModelSerializer[Recommendation]):
+class DevelopmentRecommendationSerializer(serializers.ModelSerializer[Recommendation]):
     employee_name = serializers.CharField(source="employee.name", read_only=True)
     suggested_training_title = serializers.CharField(
         source="suggested_training.title", default=None, read_only=True
@@ -121,7 +121,7 @@ class ItemSerializer(serializers.ModelSerializer[PlanItem]):
         return record.completed_on if record else None
 
 
-class PlanSerializer(serializers.ModelSerializer[DevelopmentPlan]):
+class DevelopmentPlanSerializer(serializers.ModelSerializer[DevelopmentPlan]):
     employee_name = serializers.CharField(source="employee.name", read_only=True)
 
     class Meta:
@@ -140,11 +140,11 @@ class PlanSerializer(serializers.ModelSerializer[DevelopmentPlan]):
         read_only_fields = fields
 
 
-class PlanDetailSerializer(PlanSerializer):
+class PlanDetailSerializer(DevelopmentPlanSerializer):
     items = serializers.SerializerMethodField()
 
-    class Meta(PlanSerializer.Meta):
-        fields = [*PlanSerializer.Meta.fields, "items"]
+    class Meta(DevelopmentPlanSerializer.Meta):
+        fields = [*DevelopmentPlanSerializer.Meta.fields, "items"]
         read_only_fields = fields
 
     def get_items(self, plan: DevelopmentPlan) -> list[dict[str, Any]]:
@@ -156,8 +156,8 @@ class DevelopmentSerializer(serializers.Serializer[Any]):
     year = serializers.IntegerField(source="standing.year")
     jp_total = serializers.IntegerField(source="standing.total")
     jp_shortfall = serializers.IntegerField(source="standing.shortfall")
-    recommendations = RecommendationSerializer(many=True)
-    plan = PlanSerializer(allow_null=True)
+    recommendations = DevelopmentRecommendationSerializer(many=True)
+    plan = DevelopmentPlanSerializer(allow_null=True)
     records = RecordSerializer(many=True)
 
 
@@ -193,7 +193,7 @@ class RefreshedSerializer(serializers.Serializer[Any]):
 
 
 class RecommendationListView(DevelopmentAPIView):
-    serializer_class = RecommendationSerializer
+    serializer_class = DevelopmentRecommendationSerializer
 
     @extend_schema(
         tags=TAGS,
@@ -203,7 +203,7 @@ class RecommendationListView(DevelopmentAPIView):
             OpenApiParameter("reason", str),
             OpenApiParameter("year", int),
         ],
-        responses={200: RecommendationSerializer(many=True), 403: DENIED},
+        responses={200: DevelopmentRecommendationSerializer(many=True), 403: DENIED},
     )
     def get(self, request: AuthenticatedRequest) -> Response:
         """Recommendations of the employees in reach."""
@@ -218,7 +218,9 @@ class RecommendationListView(DevelopmentAPIView):
                 year=_year(params["year"]) if params.get("year") else None,
             )
         )
-        return self.get_paginated_response(RecommendationSerializer(page, many=True).data)
+        return self.get_paginated_response(
+            DevelopmentRecommendationSerializer(page, many=True).data
+        )
 
 
 class RecommendationRefreshView(DevelopmentAPIView):
@@ -245,19 +247,24 @@ class DismissSerializer(serializers.Serializer[Any]):
 
 
 class RecommendationDismissView(DevelopmentAPIView):
-    serializer_class = RecommendationSerializer
+    serializer_class = DevelopmentRecommendationSerializer
 
     @extend_schema(
         tags=TAGS,
         request=DismissSerializer,
-        responses={200: RecommendationSerializer, 400: INVALID, 403: DENIED, 404: NOT_FOUND},
+        responses={
+            200: DevelopmentRecommendationSerializer,
+            400: INVALID,
+            403: DENIED,
+            404: NOT_FOUND,
+        },
     )
     def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         """Set a recommendation aside with the reason (supervisor, agency admin)."""
         found = selectors.get_recommendation_for(request.user, pk)
         reason = validated(DismissSerializer, request.data)["reason"]
         dismissed = recommendations.dismiss_recommendation(found, actor=request.user, reason=reason)
-        return Response(RecommendationSerializer(dismissed).data)
+        return Response(DevelopmentRecommendationSerializer(dismissed).data)
 
 
 class PlanCreateSerializer(serializers.Serializer[Any]):
@@ -266,7 +273,7 @@ class PlanCreateSerializer(serializers.Serializer[Any]):
 
 
 class PlanListView(DevelopmentAPIView):
-    serializer_class = PlanSerializer
+    serializer_class = DevelopmentPlanSerializer
 
     @extend_schema(
         tags=TAGS,
@@ -275,7 +282,7 @@ class PlanListView(DevelopmentAPIView):
             OpenApiParameter("status", str),
             OpenApiParameter("year", int),
         ],
-        responses={200: PlanSerializer(many=True), 403: DENIED},
+        responses={200: DevelopmentPlanSerializer(many=True), 403: DENIED},
     )
     def get(self, request: AuthenticatedRequest) -> Response:
         """Plans of the employees in reach."""
@@ -289,7 +296,7 @@ class PlanListView(DevelopmentAPIView):
                 year=_year(params["year"]) if params.get("year") else None,
             )
         )
-        return self.get_paginated_response(PlanSerializer(page, many=True).data)
+        return self.get_paginated_response(DevelopmentPlanSerializer(page, many=True).data)
 
     @extend_schema(
         tags=TAGS,
@@ -353,11 +360,11 @@ class PlanItemsView(DevelopmentAPIView):
         return Response(ItemSerializer(item).data, status=status.HTTP_201_CREATED)
 
 
-class VersionSerializer(serializers.Serializer[Any]):
+class DevelopmentPlanVersionSerializer(serializers.Serializer[Any]):
     version = serializers.IntegerField(min_value=0)
 
 
-class ReturnSerializer(VersionSerializer):
+class ReturnSerializer(DevelopmentPlanVersionSerializer):
     note = serializers.CharField(max_length=2000)
 
 
@@ -366,7 +373,7 @@ class PlanProposeView(DevelopmentAPIView):
 
     @extend_schema(
         tags=TAGS,
-        request=VersionSerializer,
+        request=DevelopmentPlanVersionSerializer,
         responses={
             200: PlanDetailSerializer,
             400: INVALID,
@@ -378,7 +385,7 @@ class PlanProposeView(DevelopmentAPIView):
     def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         """Send the draft plan to the direct supervisor."""
         plan = selectors.get_plan_for(request.user, pk)
-        version = validated(VersionSerializer, request.data)["version"]
+        version = validated(DevelopmentPlanVersionSerializer, request.data)["version"]
         done = services.propose_plan(plan, actor=request.user, expected_version=version)
         return Response(PlanDetailSerializer(done).data)
 
@@ -388,7 +395,7 @@ class PlanAgreeView(DevelopmentAPIView):
 
     @extend_schema(
         tags=TAGS,
-        request=VersionSerializer,
+        request=DevelopmentPlanVersionSerializer,
         responses={
             200: PlanDetailSerializer,
             400: INVALID,
@@ -400,7 +407,7 @@ class PlanAgreeView(DevelopmentAPIView):
     def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         """The direct supervisor agrees the proposed plan."""
         plan = selectors.get_plan_for(request.user, pk)
-        version = validated(VersionSerializer, request.data)["version"]
+        version = validated(DevelopmentPlanVersionSerializer, request.data)["version"]
         done = services.agree_plan(plan, actor=request.user, expected_version=version)
         return Response(PlanDetailSerializer(done).data)
 
@@ -429,7 +436,7 @@ class PlanReturnView(DevelopmentAPIView):
         return Response(PlanDetailSerializer(done).data)
 
 
-class CompleteSerializer(serializers.Serializer[Any]):
+class ItemCompleteSerializer(serializers.Serializer[Any]):
     completed_on = serializers.DateField()
     certificate = serializers.FileField(required=False, allow_null=True, default=None)
 
@@ -445,13 +452,13 @@ class ItemCompleteView(DevelopmentAPIView):
 
     @extend_schema(
         tags=TAGS,
-        request={"multipart/form-data": CompleteSerializer},
+        request={"multipart/form-data": ItemCompleteSerializer},
         responses={201: RecordSerializer, 400: INVALID, 403: DENIED, 404: NOT_FOUND},
     )
     def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         """Record completion of an agreed plan's training, with the certificate (PDF/PNG/JPEG)."""
         item = selectors.get_item_for(request.user, pk)
-        fields = validated(CompleteSerializer, request.data)
+        fields = validated(ItemCompleteSerializer, request.data)
         upload = fields["certificate"]
         record = services.complete_item(
             item,

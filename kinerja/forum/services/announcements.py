@@ -202,7 +202,10 @@ def publish_announcement(
     ) % {"title": locked.title}
     url = announcement_url(locked)
     sent = notify_many(
-        (Notice(recipient_id=user_id, text=text, url=url) for user_id in recipient_ids.iterator(5000)),
+        (
+            Notice(recipient_id=user_id, text=text, url=url)
+            for user_id in recipient_ids.iterator(5000)
+        ),
         code=PUBLISHED_CODE,
         agency_id=locked.agency_id,
     )

@@ -12,15 +12,15 @@ from django.db import transaction
 from kinerja.appraisal.demo import load_demo_appraisal
 from kinerja.behaviour.demo import load_demo_behaviour
 from kinerja.career.demo import load_demo_career
-from kinerja.forum.demo import load_demo_forum
-from kinerja.oversight.demo import load_demo_oversight
 from kinerja.citizen.demo import load_demo_citizen
 from kinerja.competency.demo import load_demo_competency
-from kinerja.development.demo import load_demo_development
 from kinerja.core.models import Agency
 from kinerja.core.tenancy import all_agencies_scope
+from kinerja.development.demo import load_demo_development
+from kinerja.forum.demo import load_demo_forum
 from kinerja.org.demo import DEFAULT_SEED, DEMO_PASSWORD, DemoAccount, demo_accounts, load_demo
 from kinerja.org.demo.regions import REGIONS
+from kinerja.oversight.demo import load_demo_oversight
 from kinerja.planning.demo import load_demo_plans
 from kinerja.planning.models import PlanStatus
 from kinerja.talent.demo import load_demo_talent
