@@ -12,7 +12,10 @@ the size of the agency:
   organisation predicate (SE MenPANRB 3/2023, `appraisal.distribution`);
 - IKM per unit over the period (PermenPANRB 14/2017, pooled: `citizen.metrics.ikm_by`);
 - service turnaround per month (median, share within the standard);
-- complaints resolved per month, and how many on time.
+- complaints resolved per month, and how many on time;
+- learning hours: who reached the 20 JP of the year (PP 11/2017);
+- talent: employees per 9-box box (PermenPANRB 3/2020), as last computed;
+- audit recommendations not yet finished on the viewer's units, and those overdue.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import ExtractMonth
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -35,9 +38,14 @@ from kinerja.citizen.metrics import Turnaround, ikm_by, turnaround_by
 from kinerja.citizen.models import Complaint, ServiceRequest, SurveyResponse
 from kinerja.citizen.services.complaints import OPEN_STATUSES
 from kinerja.core.formatting import MONTHS
+from kinerja.development.models import DevelopmentRecord
+from kinerja.development.rules import MINIMUM_JP_PER_YEAR
 from kinerja.org.models import Employee, Unit
+from kinerja.oversight.models import Recommendation as AuditRecommendation
+from kinerja.oversight.models import RecommendationStatus as AuditRecommendationStatus
 from kinerja.planning.models import Indicator, PerformancePlan, Period, PlanStatus
 from kinerja.planning.subperiods import subperiods
+from kinerja.talent.models import TalentPlacement
 
 NO_PLAN = "none"
 PLAN_STATES: tuple[tuple[str, Any], ...] = (
@@ -300,3 +308,78 @@ def open_complaints(reach: Reach) -> int:
         .filter(reach.within("unit__path"))
         .count()
     )
+
+
+# --- Development, talent and oversight --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LearningHours:
+    """Active employees by whether their learning hours of the year reach the 20 JP."""
+
+    employees: int
+    reached: int
+    hours: int
+
+    @property
+    def short(self) -> int:
+        return self.employees - self.reached
+
+
+def learning_hours(reach: Reach) -> LearningHours:
+    """The 20 JP a year of PP 11/2017 Pasal 203 over the viewer's active employees: one query
+    for the hours per employee who has any, one for the head count."""
+    year = reach.period.year
+    employees = Employee.objects.filter(agency_id=reach.period.agency_id, is_active=True).filter(
+        reach.within("unit__path")
+    )
+    per_employee = (
+        DevelopmentRecord.objects.filter(year=year, employee__in=employees)
+        .order_by()
+        .values("employee_id")
+        .annotate(jp=Sum("jp"))
+        .values_list("jp", flat=True)
+    )
+    hours = list(per_employee)
+    return LearningHours(
+        employees=employees.count(),
+        reached=sum(1 for jp in hours if jp >= MINIMUM_JP_PER_YEAR),
+        hours=sum(hours),
+    )
+
+
+def talent_boxes(reach: Reach) -> dict[int, int]:
+    """Employees per 9-box box (1–9) among the viewer's units, as last computed."""
+    counts = dict.fromkeys(range(1, 10), 0)
+    rows = (
+        TalentPlacement.objects.filter(agency_id=reach.period.agency_id)
+        .filter(reach.within("employee__unit__path"))
+        .order_by()
+        .values_list("box")
+        .annotate(n=Count("pk"))
+    )
+    for box, n in rows:
+        counts[box] = n
+    return counts
+
+
+@dataclass(frozen=True)
+class AuditFollowUp:
+    open: int
+    in_progress: int
+    overdue: int
+
+
+def audit_recommendations(reach: Reach) -> AuditFollowUp:
+    """Unfinished audit recommendations on findings in the viewer's units, and those overdue."""
+    row = (
+        AuditRecommendation.objects.filter(agency_id=reach.period.agency_id)
+        .filter(reach.within("finding__unit__path"))
+        .unfinished()
+        .aggregate(
+            open=Count("pk", filter=Q(status=AuditRecommendationStatus.OPEN)),
+            in_progress=Count("pk", filter=Q(status=AuditRecommendationStatus.IN_PROGRESS)),
+            overdue=Count("pk", filter=Q(due_date__lt=reach.today)),
+        )
+    )
+    return AuditFollowUp(row["open"], row["in_progress"], row["overdue"])

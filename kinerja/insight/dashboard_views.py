@@ -269,6 +269,57 @@ def _complaints_chart(reach: dashboard.Reach) -> Chart:
     )
 
 
+def _learning_chart(reach: dashboard.Reach) -> Chart:
+    figures = dashboard.learning_hours(reach)
+    labels = [_("Sudah 20 JP"), _("Di bawah 20 JP")]
+    link = _url("development:jp-list", year=reach.period.year)
+    return Chart(
+        "learning",
+        _("Pengembangan kompetensi %(year)s (20 JP)") % {"year": reach.period.year},
+        "doughnut",
+        labels,
+        [(_("Pegawai"), [figures.reached, figures.short])],
+        [link, link],
+        [_("Pegawai"), _("Jumlah")],
+        [[labels[0], figures.reached], [labels[1], figures.short]],
+        note=_("%(hours)s JP tercatat tahun ini; setiap ASN berhak atas 20 JP (PP 11/2017).")
+        % {"hours": indonesian_number(Decimal(figures.hours))},
+    )
+
+
+def _talent_chart(reach: dashboard.Reach) -> Chart:
+    counts = dashboard.talent_boxes(reach)
+    labels = [_("Kotak %(box)s") % {"box": box} for box in counts]
+    return Chart(
+        "talent",
+        _("Pemetaan talenta (9-box)"),
+        "bar",
+        labels,
+        [(_("Pegawai"), list(counts.values()))],
+        [reverse("talent:box", kwargs={"box": box}) for box in counts],
+        [_("Kotak"), _("Pegawai")],
+        [[label, n] for label, n in zip(labels, counts.values(), strict=True)],
+        note=_("Kotak 7–9 adalah kelompok rencana suksesi (PermenPANRB 3/2020)."),
+    )
+
+
+def _audit_chart(reach: dashboard.Reach) -> Chart:
+    figures = dashboard.audit_recommendations(reach)
+    labels = [_("Belum ditindaklanjuti"), _("Dalam proses"), _("Melewati batas waktu")]
+    values = [figures.open, figures.in_progress, figures.overdue]
+    link = reverse("oversight:overdue-list")
+    return Chart(
+        "audits",
+        _("Rekomendasi pemeriksaan yang belum selesai"),
+        "bar",
+        labels,
+        [(_("Rekomendasi"), values)],
+        [reverse("oversight:audit-list"), reverse("oversight:audit-list"), link],
+        [_("Keadaan"), _("Rekomendasi")],
+        [[label, n] for label, n in zip(labels, values, strict=True)],
+    )
+
+
 def charts_for(reach: dashboard.Reach) -> list[Chart]:
     return [
         _plans_chart(reach),
@@ -277,6 +328,9 @@ def charts_for(reach: dashboard.Reach) -> list[Chart]:
         _ikm_chart(reach),
         _turnaround_chart(reach),
         _complaints_chart(reach),
+        _learning_chart(reach),
+        _talent_chart(reach),
+        _audit_chart(reach),
     ]
 
 

@@ -3,6 +3,7 @@ who sees which units, and the links from each chart to the list behind it."""
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.urls import reverse
@@ -14,6 +15,7 @@ from kinerja.core.tenancy import tenant_scope
 from kinerja.org.models import Employee
 from kinerja.planning.models import Indicator, PerformancePlan
 from tests import factories
+from tests.insight.conftest import JAKARTA, TODAY
 
 
 def _charts(response) -> dict[str, object]:
@@ -112,3 +114,46 @@ def test_each_chart_links_to_the_list_behind_it(world, period, citizen_data, log
 def test_another_agencys_period_is_not_found(world, period, login):
     response = login("admin_agensi_lain").get(reverse("insight:dashboard"), {"period": period.pk})
     assert response.status_code == 404
+
+
+def test_learning_hours_talent_boxes_and_audit_recommendations_equal_the_raw_rows(
+    world, period, cycle, login
+):
+    from kinerja.oversight.models import Recommendation as AuditRecommendation
+    from kinerja.talent.models import TalentPlacement
+    from tests.development.builders import record
+    from tests.oversight.builders import make_setup
+
+    record(world.pegawai, 12, year=2026)
+    record(world.pegawai, 10, year=2026)  # 22 JP: reached
+    record(world.rekan, 16, year=2026)  # short
+    record(world.rekan, 30, year=2025)  # another year: not counted
+    with tenant_scope(world.agency):
+        for employee, box in ((world.pegawai, 9), (world.rekan, 9), (world.atasan, 5)):
+            TalentPlacement.objects.create(
+                agency=world.agency,
+                employee=employee,
+                box=box,
+                performance="above",
+                potential="high",
+                performance_score=4.6,
+                potential_score=85,
+                computed_at=dt.datetime(2026, 11, 1, tzinfo=JAKARTA),
+            )
+    setup = make_setup(world)
+    with tenant_scope(world.agency):
+        AuditRecommendation.objects.filter(pk=setup.recommendation.pk).update(
+            due_date=TODAY - dt.timedelta(days=1)
+        )
+        employees = Employee.objects.filter(is_active=True).count()
+
+    charts = _charts(login("admin_bkpsdm").get(reverse("insight:dashboard")))
+    learning = dict(zip(charts["learning"].labels, charts["learning"].series[0][1], strict=True))
+    assert learning == {"Sudah 20 JP": 1, "Di bawah 20 JP": employees - 1}
+    assert "38 JP tercatat tahun ini" in charts["learning"].note
+    boxes = dict(zip(charts["talent"].labels, charts["talent"].series[0][1], strict=True))
+    assert (boxes["Kotak 9"], boxes["Kotak 5"], boxes["Kotak 1"]) == (2, 1, 0)
+    audits = dict(zip(charts["audits"].labels, charts["audits"].series[0][1], strict=True))
+    assert audits == {"Belum ditindaklanjuti": 1, "Dalam proses": 0, "Melewati batas waktu": 1}
+    head = _charts(login("kepala").get(reverse("insight:dashboard")))
+    assert head["audits"].series == charts["audits"].series  # the finding is in their subtree
