@@ -277,6 +277,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "kinerja.core.send_reminders",
         "schedule": crontab(hour=6, minute=0),
     },
+    # The leaders' figures are kept 10 minutes (kinerja.insight.freshness); warm them before.
+    "warm-leader-figures": {
+        "task": "kinerja.insight.warm_leader_figures",
+        "schedule": 9 * 60.0,
+    },
 }
 # Days before a period's SKP deadline on which employees without a submitted SKP are reminded.
 try:

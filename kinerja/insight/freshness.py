@@ -41,3 +41,12 @@ def cached_figures(key: str, compute: Callable[[], T]) -> tuple[T, dt.datetime]:
     if seconds:
         cache.set(key, value, seconds)
     return value
+
+
+def store_figures(key: str, compute: Callable[[], T]) -> tuple[T, dt.datetime]:
+    """Compute the figures under `key` now and keep them (the periodic warm-up)."""
+    value = (compute(), timezone.now())
+    seconds = getattr(settings, "INSIGHT_FIGURES_SECONDS", FIGURES_SECONDS)
+    if seconds:
+        cache.set(key, value, seconds)
+    return value

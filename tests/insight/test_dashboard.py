@@ -157,3 +157,21 @@ def test_learning_hours_talent_boxes_and_audit_recommendations_equal_the_raw_row
     assert audits == {"Belum ditindaklanjuti": 1, "Dalam proses": 0, "Melewati batas waktu": 1}
     head = _charts(login("kepala").get(reverse("insight:dashboard")))
     assert head["audits"].series == charts["audits"].series  # the finding is in their subtree
+
+
+def test_the_periodic_warm_up_keeps_the_agency_figures_before_anyone_asks(
+    world, period, cycle, login
+):
+    from kinerja.insight.tasks import warm_leader_figures
+
+    with tenant_scope(world.agency):
+        employees = Employee.objects.filter(is_active=True).count()
+    assert warm_leader_figures.delay().get() == 1  # the home agency's period in progress
+    factories.make_employee(world.kelurahan, "Pegawai Baru")  # after the warm-up
+    client = login("admin_bkpsdm")
+
+    plans = _charts(client.get(reverse("insight:dashboard")))["plans"]
+    assert sum(plans.series[0][1]) == employees  # served from the warm-up, not recounted
+    cards = client.get(reverse("insight:compliance")).context["cards"]
+    late = next(total for check, total, _note in cards if check.code == "plan_late")
+    assert late == employees - 1  # only pegawai's SKP was approved in time
