@@ -90,6 +90,16 @@ def world(db) -> World:
         return _build_world()
 
 
+@pytest.fixture
+def auditing(world: World):
+    """`inspektur` leads an audit of Kecamatan Plaju (the world's whole subtree: kepala, atasan,
+    pegawai, rekan) in fieldwork, so the inspector reads that subtree's data (issue 7)."""
+    from tests.oversight.builders import make_audit
+
+    with scopes_disabled():
+        return make_audit(world)
+
+
 def _build_world() -> World:
     agency = factories.make_agency()
     other = factories.make_agency("Pemerintah Kota Subulussalam", "subulussalam")

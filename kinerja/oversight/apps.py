@@ -7,9 +7,11 @@ class OversightConfig(AppConfig):
     verbose_name = "Pengawasan internal"
 
     def ready(self) -> None:
-        from kinerja.oversight import permissions  # noqa: F401  (registers the rules)
+        from kinerja.core.permissions import register_inspection_scope
+        from kinerja.oversight import permissions  # registers the rules
         from kinerja.oversight.reminders import register_reminders
         from kinerja.oversight.services import register_audit_actions
 
+        register_inspection_scope(permissions.audited_unit_paths)
         register_audit_actions()
         register_reminders()

@@ -33,6 +33,7 @@ from kinerja.core.permissions import (
     is_employee,
     is_head,
     is_inspector,
+    inspects_unit,
     path_in_subtree,
 )
 from kinerja.oversight.models import Audit, AuditStatus, Finding, FollowUp, Recommendation
@@ -66,37 +67,22 @@ def team_ids(audit: Audit) -> set[int]:
     return cached
 
 
+def audited_unit_paths(user_id: int, agency_id: int) -> tuple[str, ...]:
+    """The unit paths the inspector `user_id` is auditing now: the units of the audits in
+    fieldwork or reporting whose team they are on (each unit stands for its subtree). The
+    provider behind `Actor.inspected_unit_paths` (registered in `OversightConfig.ready`)."""
+    paths = Audit.units.through.objects.filter(
+        audit__agency_id=agency_id,
+        audit__team=user_id,
+        audit__status__in=[AuditStatus.FIELDWORK, AuditStatus.REPORTING],
+    ).values_list("unit__path", flat=True)
+    return tuple(sorted(set(paths)))
+
+
 def units_under_audit(user: User) -> tuple[str, ...]:
-    """The unit paths the inspector is auditing now: the units of the audits in fieldwork or
-    reporting whose team they are on (each unit stands for its subtree). Empty for anyone who
-    is not an inspector. Cached on the user object for the request."""
-    cached: tuple[str, ...] | None = getattr(user, "_oversight_units_under_audit", None)
-    if cached is not None:
-        return cached
-    actor = actor_of(user)
-    if actor.user_id is None or actor.agency_id is None or not is_inspector(user):
-        return ()
-    paths = tuple(
-        sorted(
-            set(
-                Audit.units.through.objects.filter(
-                    audit__agency_id=actor.agency_id,
-                    audit__team=actor.user_id,
-                    audit__status__in=[AuditStatus.FIELDWORK, AuditStatus.REPORTING],
-                ).values_list("unit__path", flat=True)
-            )
-        )
-    )
-    user._oversight_units_under_audit = paths  # type: ignore[attr-defined]
-    return paths
-
-
-@rules.predicate
-def inspects_unit(user: User, unit: Any) -> bool:
-    """The user is an inspector auditing `unit` (or a unit above it) right now."""
-    if unit is None or getattr(unit, "agency_id", None) != actor_of(user).agency_id:
-        return False
-    return path_in_subtree(unit.path, units_under_audit(user))
+    """The unit paths the inspector is auditing now (empty for anyone who is not one);
+    computed once a request with the user's actor."""
+    return actor_of(user).inspected_unit_paths
 
 
 @rules.predicate

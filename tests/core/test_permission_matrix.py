@@ -299,8 +299,9 @@ def test_every_named_url_has_a_name():
 
 
 @pytest.mark.parametrize("name", sorted(RULES))
-def test_every_persona_gets_the_expected_status(name, world, unscoped):
-    """One world per URL, every persona in turn with a fresh client (GET changes nothing)."""
+def test_every_persona_gets_the_expected_status(name, world, auditing, unscoped):
+    """One world per URL, every persona in turn with a fresh client (GET changes nothing).
+    `inspektur` is auditing the world's whole subtree (Kecamatan Plaju) in it."""
     rule = RULES[name]
     url = reverse(name, kwargs=rule.kwargs(world))
     got = {}

@@ -10,8 +10,6 @@ from tests.oversight.builders import make_audit
 
 def _fresh(user):
     forget_actor(user)
-    if hasattr(user, "_oversight_units_under_audit"):
-        del user._oversight_units_under_audit
     return user
 
 
