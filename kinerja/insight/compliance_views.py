@@ -16,7 +16,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from kinerja.core.http import AuthedRequest
-from kinerja.core.permissions import require
+from kinerja.core.permissions import require, subtree_filter
 from kinerja.core.spreadsheets import xlsx_response
 from kinerja.insight.compliance import (
     CHECKS,
@@ -32,7 +32,7 @@ from kinerja.insight.compliance import (
 )
 from kinerja.insight.freshness import cached_figures, figures_key
 from kinerja.insight.periods import chosen_period
-from kinerja.insight.permissions import compliance_unit_paths
+from kinerja.insight.permissions import compliance_row_paths, compliance_unit_paths
 from kinerja.org.models import Unit
 from kinerja.planning.models import Period, PlanStatus
 
@@ -121,7 +121,21 @@ COLUMNS: dict[str, Columns] = {
 
 
 def _scope(request: AuthedRequest, period: Period) -> Scope:
+    """What the counts cover."""
     return Scope(period, timezone.localdate(), compliance_unit_paths(request.user))
+
+
+def _row_scope(request: AuthedRequest, period: Period) -> Scope:
+    """What the lists behind the counts cover (narrower for inspectors: units under audit)."""
+    return Scope(period, timezone.localdate(), compliance_row_paths(request.user))
+
+
+def _listable_units(request: AuthedRequest, scope: Scope) -> set[int] | None:
+    """The units whose list the overview may link to when it counts more than it lists."""
+    rows = compliance_row_paths(request.user)
+    if rows == scope.unit_paths:
+        return None
+    return set(Unit.objects.filter(subtree_filter(rows or ())).values_list("pk", flat=True))
 
 
 def _unit_in_scope(request: AuthedRequest, scope: Scope) -> Unit | None:
@@ -205,6 +219,7 @@ def compliance_overview(request: AuthedRequest) -> HttpResponse:
         query=urlencode({"period": period.pk}),
         whole_agency=scope.unit_paths is None,
         computed_at=computed_at,
+        listable=_listable_units(request, scope),
     )
     return render(request, "insight/compliance.html", context)
 
@@ -219,7 +234,7 @@ def compliance_list(request: AuthedRequest, code: str) -> HttpResponse:
     period, periods = chosen_period(request)
     if period is None:
         raise Http404(_("Belum ada periode penilaian."))
-    scope = _scope(request, period)
+    scope = _row_scope(request, period)
     unit = _unit_in_scope(request, scope)
     rows = rows_of(check, scope, unit=unit)
     headers, describe = COLUMNS[check.code]

@@ -2,8 +2,8 @@
 
 | permission | who |
 |---|---|
-| planning.view_plan | the employee, the rater, head (own subtree), agency admin, inspector, national viewer |
-| planning.list_plans (all plans of the agency) | agency admin, inspector, head, national viewer |
+| planning.view_plan | the employee, the rater, head (own subtree), agency admin, inspector (units under audit), national viewer |
+| planning.list_plans (all plans in reach, rows by `plan_scope`) | agency admin, inspector (units under audit), head, national viewer |
 | planning.start_plan (for an employee) | the employee themself, agency admin |
 | planning.edit_plan, planning.submit_plan | the employee themself (status is checked by the service) |
 | planning.decide_plan (approve, return) | the plan's rater, never the employee themself |
@@ -26,9 +26,11 @@ from kinerja.core.permissions import (
     in_own_agency,
     is_agency_admin,
     is_head,
+    inspects,
     is_inspector,
     is_national_viewer,
     path_in_subtree,
+    subtree_filter,
 )
 from kinerja.org.models import Employee, Unit
 from kinerja.org.permissions import is_self, is_supervisor
@@ -54,12 +56,14 @@ def heads_unit_of_plan(user: User, plan: Any) -> bool:
     return path_in_subtree(plan.employee.unit.path, actor_of(user).head_unit_paths)
 
 
+inspects_plan = inspects(lambda plan: plan.employee.unit.path, "inspects_plan")
+
 admin = in_own_agency & is_agency_admin
 
 rules.add_perm(
     "planning.view_plan",
     is_national_viewer
-    | (in_own_agency & (is_agency_admin | is_inspector))
+    | (in_own_agency & (is_agency_admin | inspects_plan))
     | (in_own_agency & (owns_plan | rates_plan | heads_unit_of_plan)),
 )
 rules.add_perm("planning.list_plans", is_national_viewer | is_agency_admin | is_inspector | is_head)
@@ -79,11 +83,12 @@ def plan_scope(actor: Actor) -> Q:
 
     The person's own reach is one `pk IN (… UNION …)` of indexed id sets (employee, rater)
     rather than an OR, which PostgreSQL answers by scanning every plan of the agency; a head's
-    subtree is `employee_id IN (employees of the subtree's units)`.
+    subtree is `employee_id IN (employees of the subtree's units)`, and so are the subtrees an
+    inspector is auditing.
     """
     if actor.is_superuser or actor.is_national_viewer:
         return Q()
-    if actor.has_role_any((Role.AGENCY_ADMIN, Role.INSPECTOR)):
+    if actor.has_role(Role.AGENCY_ADMIN):
         return Q()
     if actor.employee_id is None:
         query = Q(pk__in=[])
@@ -91,10 +96,8 @@ def plan_scope(actor: Actor) -> Q:
         own = PerformancePlan.objects.order_by().filter(employee_id=actor.employee_id)
         rated = PerformancePlan.objects.order_by().filter(rater_id=actor.employee_id)
         query = Q(pk__in=own.values("pk").union(rated.values("pk")))
-    if actor.head_unit_paths:
-        units = Q()
-        for path in actor.head_unit_paths:
-            units |= Q(path__startswith=path)
+    if actor.reading_unit_paths:
+        units = subtree_filter(actor.reading_unit_paths)
         people = Employee.objects.order_by().filter(
             unit_id__in=Unit.objects.order_by().filter(units).values("pk")
         )

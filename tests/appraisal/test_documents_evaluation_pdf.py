@@ -193,13 +193,13 @@ def test_the_header_falls_back_to_the_plan_when_the_evaluation_kept_no_snapshot(
         ("atasan", 200),
         ("kepala", 200),
         ("admin_bkpsdm", 200),
-        ("inspektur", 200),
+        ("inspektur", 200),  # auditing Kecamatan Plaju (the `auditing` fixture)
         ("pemantau", 200),
         ("petugas_layanan", 404),
         ("admin_agensi_lain", 404),
     ],
 )
-def test_who_may_download_the_evaluation(quarter, login, persona, status):
+def test_who_may_download_the_evaluation(quarter, auditing, login, persona, status):
     response = login(persona).get(url_of(quarter.evaluation))
 
     assert response.status_code == status

@@ -110,7 +110,7 @@ def test_a_unit_assessed_on_its_own_is_left_out_of_its_parents_table(
     [
         ("kepala", 200),
         ("admin_bkpsdm", 200),
-        ("inspektur", 200),
+        ("inspektur", 200),  # auditing Kecamatan Plaju (the `auditing` fixture)
         ("pemantau", 200),
         ("pegawai", 404),
         ("atasan", 404),
@@ -118,7 +118,7 @@ def test_a_unit_assessed_on_its_own_is_left_out_of_its_parents_table(
         ("admin_agensi_lain", 404),
     ],
 )
-def test_who_may_download_the_penetapan_predikat(quarter, login, persona, status):
+def test_who_may_download_the_penetapan_predikat(quarter, auditing, login, persona, status):
     response = login(persona).get(url_of(quarter.assessment))
 
     assert response.status_code == status

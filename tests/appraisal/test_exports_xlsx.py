@@ -175,7 +175,7 @@ def test_the_export_takes_the_same_queries_for_more_rows(
 
 
 def test_the_export_page_offers_the_form(quarter, login):
-    response = login("inspektur").get(URL)
+    response = login("admin_bkpsdm").get(URL)
 
     assert response.status_code == 200
     page = response.content.decode()

@@ -117,8 +117,8 @@ def test_the_counts_equal_the_raw_rows_counted_here(world, period, cycle, login)
     assert sum(r["plan_late"] for r in rows.values()) == expected["plan_late"]
 
 
-def test_each_count_opens_the_list_behind_it(world, period, cycle, login):
-    client = login("inspektur")
+def test_each_count_opens_the_list_behind_it(world, period, cycle, auditing, login):
+    client = login("inspektur")  # auditing Kecamatan Plaju: every unit with rows here
     expected = _expected(world, period)
     for code in CODES:
         response = client.get(reverse("insight:compliance-list", args=[code]))
@@ -149,6 +149,52 @@ def test_a_head_sees_only_their_subtree_and_staff_see_nothing(world, period, cyc
     assert outside.status_code == 404
     for persona in ("pegawai", "atasan", "petugas_layanan"):
         assert login(persona).get(reverse("insight:compliance")).status_code == 403
+
+
+def test_an_inspector_counts_the_agency_but_lists_only_the_units_under_audit(
+    world, period, cycle, login
+):
+    other_unit = factories.make_unit(world.agency, "Dinas Perhubungan", "dinas")
+    factories.make_employee(other_unit, "Orang Dinas Lain")
+    admin = login("admin_bkpsdm").get(reverse("insight:compliance"))
+    client = login("inspektur")  # no audit yet
+
+    overview = client.get(reverse("insight:compliance"))
+    assert _card_figures(overview) == _card_figures(admin)
+    page = overview.content.decode()
+    assert "hanya dapat Anda buka untuk unit yang sedang Anda periksa" in page
+    assert reverse("insight:compliance-list", args=["plan_late"]) not in page
+    listed = client.get(reverse("insight:compliance-list", args=["plan_late"]))
+    assert listed.status_code == 200
+    assert listed.context["rows"] == []
+    assert (
+        client.get(
+            reverse("insight:compliance-list", args=["plan_late"]), {"unit": world.kelurahan.pk}
+        ).status_code
+        == 404
+    )
+
+    from tests.oversight.builders import make_audit
+
+    make_audit(world)  # Kecamatan Plaju, fieldwork
+    cache.clear()
+    client = login("inspektur")
+    page = client.get(reverse("insight:compliance")).content.decode()
+    assert f"unit={world.kelurahan.pk}" in page  # its counts link to their lists now
+    assert f"unit={other_unit.pk}" not in page
+    names = {
+        row[1]
+        for row in client.get(
+            reverse("insight:compliance-list", args=["plan_late"])
+        ).context["rows"]
+    }
+    assert "Orang Dinas Lain" not in names
+    assert "Budi Santoso" not in names  # his SKP was approved in time
+    assert "Dewi Lestari" in names
+    outside = client.get(
+        reverse("insight:compliance-list", args=["plan_late"]), {"unit": other_unit.pk}
+    )
+    assert outside.status_code == 404
 
 
 def test_another_agencys_period_is_not_found(world, period, cycle, login):

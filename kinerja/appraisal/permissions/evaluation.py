@@ -35,6 +35,8 @@ from kinerja.core.permissions import (
     is_agency_admin,
     is_employee,
     is_head,
+    inspects,
+    inspects_unit,
     is_inspector,
     is_national_viewer,
     path_in_subtree,
@@ -126,12 +128,15 @@ def objection_in_reach(user: User, objection: Any) -> bool:
     return bool(rates_evaluation(user, evaluation) or heads_unit_of_evaluation(user, evaluation))
 
 
-reads_agency = in_own_agency & (is_agency_admin | is_inspector)
+inspects_evaluation = inspects(lambda evaluation: evaluation.unit.path, "inspects_evaluation")
+inspects_unit_of_objection = inspects(
+    lambda objection: objection.evaluation.unit.path, "inspects_unit_of_objection"
+)
 
 rules.add_perm(
     "appraisal.view_evaluation",
     is_national_viewer
-    | reads_agency
+    | (in_own_agency & (is_agency_admin | inspects_evaluation))
     | (
         in_own_agency
         & (owns_evaluation | rates_evaluation | heads_unit_of_evaluation | decides_objection_to)
@@ -151,7 +156,7 @@ rules.add_perm(
 )
 rules.add_perm(
     "appraisal.view_unit_assessment",
-    is_national_viewer | reads_agency | (in_own_agency & heads_unit_or_above),
+    is_national_viewer | (in_own_agency & (is_agency_admin | inspects_unit | heads_unit_or_above)),
 )
 rules.add_perm("appraisal.file_objection", in_own_agency & owns_evaluation)
 rules.add_perm(
@@ -163,7 +168,7 @@ rules.add_perm(
 rules.add_perm(
     "appraisal.view_objection",
     is_national_viewer
-    | reads_agency
+    | (in_own_agency & (is_agency_admin | inspects_unit_of_objection))
     | (in_own_agency & (files_objection | decides_objection | objection_in_reach)),
 )
 
@@ -177,7 +182,7 @@ def evaluation_scope(actor: Actor) -> Q:
     """
     if actor.is_superuser or actor.is_national_viewer:
         return Q()
-    if actor.has_role_any((Role.AGENCY_ADMIN, Role.INSPECTOR)):
+    if actor.has_role(Role.AGENCY_ADMIN):
         return Q()
     if actor.employee_id is None:
         query = Q(pk__in=[])
@@ -190,8 +195,8 @@ def evaluation_scope(actor: Actor) -> Q:
                 _objected_evaluations(own),
             )
         )
-    if actor.head_unit_paths:
-        query |= Q(unit_id__in=_subtree_units(actor.head_unit_paths))
+    if actor.reading_unit_paths:  # heads' subtrees and the subtrees under audit
+        query |= Q(unit_id__in=_subtree_units(actor.reading_unit_paths))
     return query
 
 
@@ -210,11 +215,11 @@ def objection_scope(actor: Actor, user_id: int | None) -> Q:
     """`appraisal.view_objection` as a query over Objection."""
     if actor.is_superuser or actor.is_national_viewer:
         return Q()
-    if actor.has_role_any((Role.AGENCY_ADMIN, Role.INSPECTOR)):
+    if actor.has_role(Role.AGENCY_ADMIN):
         return Q()
     query = Q(filed_by_id=user_id) if user_id is not None else Q(pk__in=[])
     if actor.employee_id is not None:
         query |= Q(decider_id=actor.employee_id) | Q(evaluation__rater_id=actor.employee_id)
-    for path in actor.head_unit_paths:
+    for path in actor.reading_unit_paths:
         query |= Q(evaluation__unit__path__startswith=path)
     return query

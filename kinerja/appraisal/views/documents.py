@@ -17,7 +17,7 @@ from kinerja.appraisal.exports import build_export
 from kinerja.appraisal.forms.documents import ExportForm
 from kinerja.core.http import AuthedRequest
 from kinerja.core.models import Role
-from kinerja.core.permissions import actor_of, require
+from kinerja.core.permissions import Actor, actor_of, require
 from kinerja.core.spreadsheets import xlsx_response
 from kinerja.org.models import Unit
 from kinerja.planning.models import Period
@@ -56,20 +56,28 @@ def assessment_pdf(request: AuthedRequest, pk: int) -> HttpResponse:
     return _pdf(content, documents.assessment_pdf_filename(assessment))
 
 
+def _whole_label(actor: Actor, whole_agency: bool) -> str:
+    if whole_agency:
+        return _("Seluruh instansi")
+    if actor.head_unit_paths:
+        return _("Semua unit yang saya pimpin")
+    return _("Semua unit yang sedang saya periksa")
+
+
 @login_required
 def export(request: AuthedRequest) -> HttpResponse:
     """Pick what to export (SKP, realisations, evaluations), the period and a unit; download."""
     require(request.user, "appraisal.export_data")
     actor = actor_of(request.user)
-    whole_agency = actor.is_superuser or actor.has_role_any((Role.AGENCY_ADMIN, Role.INSPECTOR))
+    whole_agency = actor.is_superuser or actor.has_role(Role.AGENCY_ADMIN)
     units = Unit.objects.filter(is_active=True).order_by("path")
     if not whole_agency:
-        units = units.subtree_of(actor.head_unit_paths)
+        units = units.subtree_of(actor.reading_unit_paths)
     form = ExportForm(
         request.GET if "what" in request.GET else None,
         periods=Period.objects.order_by("-year", "-start_date", "name"),
         units=units,
-        whole_label=_("Seluruh instansi") if whole_agency else _("Semua unit yang saya pimpin"),
+        whole_label=_whole_label(actor, whole_agency),
     )
     context: dict[str, object] = {"form": form, "has_periods": Period.objects.exists()}
     if not form.is_bound:
