@@ -164,6 +164,11 @@ def test_completion_with_a_certificate_updates_the_jp_and_finishes_the_plan(worl
     download = login("pegawai").get(reverse("development:certificate", args=[record.pk]))
     assert download["Content-Disposition"] == 'attachment; filename="sertifikat budi.pdf"'
     assert b"".join(download.streaming_content) == builders.PDF_BYTES
+    assert download["Content-Security-Policy"] == "sandbox; default-src 'none'"
+    assert download["X-Content-Type-Options"] == "nosniff"
+    record.certificate.storage.delete(record.certificate.name)  # lost from the storage
+    missing = login("pegawai").get(reverse("development:certificate", args=[record.pk]))
+    assert missing.status_code == 404
 
 
 def test_a_certificate_that_is_not_a_pdf_or_image_is_refused(world, setting, login):

@@ -32,6 +32,7 @@ from kinerja.appraisal.models import (
 from kinerja.appraisal.selectors import execution as selectors
 from kinerja.appraisal.services import execution as services
 from kinerja.core.api import AuthenticatedRequest, TenantScopeMixin
+from kinerja.core.http import stored_file_response
 from kinerja.planning.berakhlak import CORE_VALUE_CHOICES
 from kinerja.planning.models import Indicator, PerformancePlan
 from kinerja.planning.selectors import get_plan_for
@@ -377,20 +378,11 @@ class EvidenceDetailView(ExecutionAPIView):
         evidence = selectors.get_evidence_for(request.user, pk)
         if evidence.kind != EvidenceKind.FILE:
             raise Http404
-        try:
-            handle = evidence.file.open("rb")
-        except FileNotFoundError:
-            raise Http404 from None
-        response = FileResponse(
-            handle,
-            as_attachment=True,
+        return stored_file_response(
+            evidence.file,
             filename=sniffing.download_name(evidence.original_name, evidence.content_type),
             content_type=evidence.content_type,
         )
-        response["X-Content-Type-Options"] = "nosniff"
-        response["Content-Security-Policy"] = "sandbox; default-src 'none'"
-        response["Cache-Control"] = "private, no-store"
-        return response
 
     @extend_schema(tags=TAGS, responses={204: None, 400: INVALID, 403: DENIED, 404: NOT_FOUND})
     def delete(self, request: AuthenticatedRequest, pk: int) -> Response:

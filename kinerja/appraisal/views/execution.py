@@ -31,7 +31,7 @@ from kinerja.appraisal.selectors import execution as selectors
 from kinerja.appraisal.selectors import team as team_selectors
 from kinerja.appraisal.services import execution as services
 from kinerja.core.forms import add_service_errors
-from kinerja.core.http import AuthedRequest
+from kinerja.core.http import AuthedRequest, stored_file_response
 from kinerja.core.permissions import actor_of, require
 from kinerja.core.spreadsheets import xlsx_response
 from kinerja.org.models import Unit
@@ -263,20 +263,11 @@ def evidence_download(request: AuthedRequest, pk: int) -> FileResponse:
     evidence = selectors.get_evidence_for(request.user, pk)
     if evidence.kind != EvidenceKind.FILE:
         raise Http404
-    try:
-        handle = evidence.file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    response = FileResponse(
-        handle,
-        as_attachment=True,
+    return stored_file_response(
+        evidence.file,
         filename=sniffing.download_name(evidence.original_name, evidence.content_type),
         content_type=evidence.content_type,
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 @login_required

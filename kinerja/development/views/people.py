@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from kinerja.appraisal.evidence import download_name
 from kinerja.core.forms import add_service_errors
-from kinerja.core.http import AuthedRequest
+from kinerja.core.http import AuthedRequest, stored_file_response
 from kinerja.core.permissions import require
 from kinerja.development.forms import DismissForm, RecordForm, YearForm
 from kinerja.development.models import RecommendationStatus
@@ -159,14 +159,8 @@ def record_create(request: AuthedRequest, pk: int) -> HttpResponse:
 def certificate(request: AuthedRequest, pk: int) -> FileResponse:
     """A certificate, as an attachment, to whoever may see the employee's development."""
     record = selectors.get_record_for(request.user, pk)
-    if not record.certificate:
-        raise Http404
-    response = FileResponse(
-        record.certificate.open("rb"),
-        as_attachment=True,
+    return stored_file_response(
+        record.certificate,
         filename=download_name(record.certificate_name, record.certificate_type),
-        content_type=record.certificate_type or "application/octet-stream",
+        content_type=record.certificate_type,
     )
-    response["Cache-Control"] = "private, no-store"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response

@@ -10,14 +10,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kinerja.appraisal import evidence as sniffing
-from kinerja.core.http import AuthedRequest
+from kinerja.core.http import AuthedRequest, stored_file_response
 from kinerja.core.permissions import require
 from kinerja.core.spreadsheets import xlsx_response
 from kinerja.oversight import exports, lifecycle, selectors, services
@@ -229,22 +229,11 @@ def recommendation_not_applicable(request: AuthedRequest, pk: int) -> HttpRespon
 def follow_up_file(request: AuthedRequest, pk: int) -> FileResponse:
     """The evidence file, to those who may see the recommendation: always a download."""
     follow_up = selectors.get_follow_up_for(request.user, pk)
-    if not follow_up.file:
-        raise Http404
-    try:
-        handle = follow_up.file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    response = FileResponse(
-        handle,
-        as_attachment=True,
+    return stored_file_response(
+        follow_up.file,
         filename=sniffing.download_name(follow_up.original_name, follow_up.content_type),
         content_type=follow_up.content_type,
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 @login_required
