@@ -156,6 +156,7 @@ def main() -> None:
         env,
         measures=True,
     )
+    _run([PYTHON, "bench/agency_report.py"], env, measures=True)
     _run([PYTHON, "bench/import_employees.py", "--employees", str(employees)], env, measures=True)
     if options.scale != "small":  # PostgreSQL only: a million survey responses, gunicorn + wrk
         _run([PYTHON, "bench/citizen_survey.py"], env, measures=True)

@@ -8,3 +8,6 @@ class InsightConfig(AppConfig):
 
     def ready(self) -> None:
         from kinerja.insight import permissions  # noqa: F401  (registers the rules)
+        from kinerja.insight.reports.services import register_report_actions
+
+        register_report_actions()

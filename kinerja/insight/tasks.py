@@ -1,5 +1,6 @@
 """Background work of the insight pages: the agency-wide figures computed ahead of the first
-request, so no head or admin waits the seconds an agency-wide count of millions of rows takes."""
+request, so no head or admin waits the seconds an agency-wide count of millions of rows takes;
+and the agency performance reports, made on request."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from kinerja.insight import dashboard
 from kinerja.insight.compliance import Scope, overview
 from kinerja.insight.dashboard_views import charts_for
 from kinerja.insight.freshness import figures_key, store_figures
+from kinerja.insight.reports import services as reports
 from kinerja.planning.models import Period
 
 
@@ -40,3 +42,9 @@ def warm_leader_figures() -> int:
                 partial(overview, scope),
             )
     return len(periods)
+
+
+@shared_task(name=reports.BUILD_TASK)
+def build_agency_report(report_id: int) -> None:
+    """Make one requested agency performance report: its PDF and workbook, with progress."""
+    reports.build_report(report_id)

@@ -184,9 +184,9 @@ def test_an_inspector_counts_the_agency_but_lists_only_the_units_under_audit(
     assert f"unit={other_unit.pk}" not in page
     names = {
         row[1]
-        for row in client.get(
-            reverse("insight:compliance-list", args=["plan_late"])
-        ).context["rows"]
+        for row in client.get(reverse("insight:compliance-list", args=["plan_late"])).context[
+            "rows"
+        ]
     }
     assert "Orang Dinas Lain" not in names
     assert "Budi Santoso" not in names  # his SKP was approved in time
