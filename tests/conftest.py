@@ -34,8 +34,15 @@ from tests import factories
 PASSWORD = "rahasia-Kinerja-2026"
 
 
+@pytest.fixture(scope="session")
+def _media_root(tmp_path_factory) -> str:
+    """Uploaded and generated files of the tests, never the checkout's var/media."""
+    return str(tmp_path_factory.mktemp("media"))
+
+
 @pytest.fixture(autouse=True)
-def _fast_hasher_and_mail(settings):
+def _fast_hasher_and_mail(settings, _media_root):
+    settings.MEDIA_ROOT = _media_root
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -94,10 +101,13 @@ def world(db) -> World:
 def auditing(world: World):
     """`inspektur` leads an audit of Kecamatan Plaju (the world's whole subtree: kepala, atasan,
     pegawai, rekan) in fieldwork, so the inspector reads that subtree's data (issue 7)."""
+    from kinerja.core.permissions import forget_actor
     from tests.oversight.builders import make_audit
 
     with scopes_disabled():
-        return make_audit(world)
+        audit = make_audit(world)
+    forget_actor(world.users["inspektur"])  # cached while planning it, before the audit began
+    return audit
 
 
 def _build_world() -> World:
