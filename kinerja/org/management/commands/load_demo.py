@@ -18,6 +18,7 @@ from kinerja.core.models import Agency
 from kinerja.core.tenancy import all_agencies_scope
 from kinerja.development.demo import load_demo_development
 from kinerja.forum.demo import load_demo_forum
+from kinerja.insight.demo import load_demo_reports
 from kinerja.org.demo import DEFAULT_SEED, DEMO_PASSWORD, DemoAccount, demo_accounts, load_demo
 from kinerja.org.demo.regions import REGIONS
 from kinerja.oversight.demo import load_demo_oversight
@@ -53,6 +54,7 @@ def load_performance_demo(*, seed: int) -> str | None:
             load_demo_career(agency, seed=seed)
             load_demo_forum(agency, seed=seed)
             load_demo_oversight(agency, seed=seed)
+            load_demo_reports(agency)
     if not plans and not realisations:
         return None
     states = ", ".join(
