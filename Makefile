@@ -47,7 +47,7 @@ test: $(VENV)/.dev-installed browser lint test-suite ## Lint and the whole test 
 
 test-suite: $(VENV)/.dev-installed
 	@mkdir -p var
-	$(BIN)/pytest -n $${PYTEST_WORKERS:-2} --dist loadfile $(PYTEST_ARGS)
+	$(BIN)/pytest -n $${PYTEST_WORKERS:-2} --dist loadgroup $(PYTEST_ARGS)
 
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
@@ -64,8 +64,8 @@ fmt: $(VENV)/.dev-installed
 e2e: $(VENV)/.dev-installed browser
 	$(BIN)/pytest tests/e2e $(PYTEST_ARGS)
 
-bench: $(VENV)/.dev-installed ## Province-scale benchmarks on PostgreSQL (see bench/README.md)
-	$(PY) bench/run.py $(if $(SCALE),--scale $(SCALE),)
+bench: $(VENV)/.dev-installed ## Benchmarks: PostgreSQL province; SCALE=small on SQLite; GROWTH=1 adds 1k–20k (bench/README.md)
+	$(PY) bench/run.py $(if $(SCALE),--scale $(SCALE),) $(if $(GROWTH),--growth,)
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

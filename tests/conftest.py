@@ -180,3 +180,28 @@ def pytest_configure(config):
     from django.conf import settings
 
     settings.STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+
+
+def _uses_demo(item: pytest.Item | None) -> bool:
+    return item is not None and "demo_output" in getattr(item, "fixturenames", ())
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    """The demo tests run last and together (one xdist group), so each worker loads the demo
+    once (tests/planning/demo_fixtures.py); every other test keeps its file's group, which
+    makes `--dist loadgroup` send whole files to a worker, as `--dist loadfile` does."""
+    items.sort(key=_uses_demo)  # stable: the order within each part stays
+    for item in items:
+        group = "demo" if _uses_demo(item) else item.nodeid.split("::", 1)[0]
+        item.add_marker(pytest.mark.xdist_group(group))
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After the last demo test (and its own fixtures' teardown), roll the demo back."""
+    yield
+    if _uses_demo(item) and not _uses_demo(nextitem):
+        from tests.planning.demo_fixtures import release_demo
+
+        release_demo()
