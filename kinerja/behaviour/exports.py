@@ -14,6 +14,7 @@ from django.utils.text import slugify
 from kinerja.behaviour.aggregation import relation_label
 from kinerja.behaviour.models import Assignment, AssignmentStatus, FeedbackRound
 from kinerja.behaviour.selectors.reports import SubjectReport, UnitSummary
+from kinerja.behaviour.selectors.rounds import Reach
 from kinerja.planning.berakhlak import CORE_VALUES
 
 
@@ -97,11 +98,14 @@ def unit_rows(summary: UnitSummary) -> Iterator[list[Any]]:
 PROGRESS_HEADERS = ["NIP", "Nama penilai", "Unit kerja", "Penilaian", "Terkirim", "Belum dikirim"]
 
 
-def progress_rows(feedback_round: FeedbackRound) -> Iterator[list[Any]]:
-    """Per rater: how many questionnaires, how many sent (one aggregate query, streamed)."""
+def progress_rows(feedback_round: FeedbackRound, reach: Reach = None) -> Iterator[list[Any]]:
+    """Per rater (of the units in `reach`): how many questionnaires, how many sent (one
+    aggregate query, streamed)."""
+    assignments = Assignment.objects.filter(round=feedback_round)
+    if reach is not None:
+        assignments = assignments.filter(rater__unit__in=reach.values("pk"))
     rows = (
-        Assignment.objects.filter(round=feedback_round)
-        .order_by()
+        assignments.order_by()
         .values("rater__nip", "rater__name", "rater__unit__name")
         .annotate(total=Count("pk"), sent=Count("pk", filter=Q(status=AssignmentStatus.SUBMITTED)))
         .order_by("rater__name", "rater__nip")

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connection, transaction
 from django.db.models import Aggregate, Count, FloatField, Q, QuerySet, Sum
 
@@ -137,9 +138,12 @@ def turnaround_sets(
     done = requests.filter(completed_at__isnull=False, turnaround_minutes__isnull=False).order_by()
     if connection.vendor != "postgresql" or not fields:
         return turnaround(requests), {field: turnaround_by(requests, field) for field in fields}
-    inner, params = done.values(
-        *fields, "within_standard", "turnaround_minutes"
-    ).query.sql_with_params()
+    try:
+        inner, params = done.values(
+            *fields, "within_standard", "turnaround_minutes"
+        ).query.sql_with_params()
+    except EmptyResultSet:  # a reach without units (an inspector with no audit): nothing done
+        return Turnaround(0, 0, None, None), {field: {} for field in fields}
     quoted = [connection.ops.quote_name(field) for field in fields]
     columns = ", ".join(quoted)
     sets = ", ".join(f"({column})" for column in quoted)

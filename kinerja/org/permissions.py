@@ -6,8 +6,8 @@ that its detail page would refuse.
 
 | permission | who |
 |---|---|
-| org.view_employee | agency admin, inspector, head (own subtree), the supervisor, the employee themself, national viewer (read) |
-| org.list_employees | anyone who can see at least their team: admin, inspector, head, supervisor, national viewer |
+| org.view_employee | agency admin, inspector (units under audit), head (own subtree), the supervisor, the employee themself, national viewer (read) |
+| org.list_employees | anyone who can see at least their team: admin, inspector (the rows of the units under audit), head, supervisor, national viewer |
 | org.manage (create, edit, transfer, deactivate, import, reset passwords, units, positions) | agency admin of the same agency |
 | org.view_unit, org.view_org_chart | any member of the agency, national viewer |
 | core.view_audit | agency admin, inspector |
@@ -20,17 +20,19 @@ from typing import Any
 import rules
 from django.db.models import Q
 
-from kinerja.core.models import User
+from kinerja.core.models import Role, User
 from kinerja.core.permissions import (
     Actor,
     actor_of,
     in_own_agency,
+    inspects,
     is_agency_admin,
     is_agency_member,
     is_head,
     is_inspector,
     is_national_viewer,
     path_in_subtree,
+    subtree_filter,
 )
 
 
@@ -65,14 +67,16 @@ def heads_unit_of(user: User, employee: Any) -> bool:
     return path_in_subtree(employee.unit.path, actor_of(user).head_unit_paths)
 
 
+inspects_employee = inspects(lambda employee: employee.unit.path, "inspects_employee")
+
 manage = in_own_agency & is_agency_admin
-reads_all_of_agency = in_own_agency & (is_agency_admin | is_inspector)
 
 rules.add_perm(
     "org.view_employee",
     is_national_viewer
-    | reads_all_of_agency
-    | (in_own_agency & (is_self | supervises | heads_unit_of)),
+    | (
+        in_own_agency & (is_agency_admin | is_self | supervises | heads_unit_of | inspects_employee)
+    ),
 )
 rules.add_perm(
     "org.list_employees",
@@ -84,16 +88,18 @@ rules.add_perm("core.view_audit", in_own_agency & (is_agency_admin | is_inspecto
 
 
 def employee_scope(actor: Actor) -> Q:
-    """`org.view_employee` as a query over Employee (the agency scope is applied separately)."""
+    """`org.view_employee` as a query over Employee (the agency scope is applied separately):
+    the whole agency for its admin; oneself, one's direct reports, and the units of the
+    subtrees one heads or is auditing as an inspector."""
     if actor.is_superuser or actor.is_national_viewer:
         return Q()
-    if actor.has_role_any(("agency_admin", "inspector")):
+    if actor.has_role(Role.AGENCY_ADMIN):
         return Q()
     query = (
         Q(pk__in=[])
         if actor.employee_id is None
         else (Q(pk=actor.employee_id) | Q(supervisor_id=actor.employee_id))
     )
-    for path in actor.head_unit_paths:
-        query |= Q(unit__path__startswith=path)
+    if actor.reading_unit_paths:
+        query |= subtree_filter(actor.reading_unit_paths, "unit__path")
     return query

@@ -15,7 +15,7 @@
 
 Inspectors read only the audits whose team they are on. For the other apps, `units_under_audit`
 gives the unit paths an inspector is auditing now (audits in fieldwork or reporting where they
-are on the team) and `inspects_unit` is the `rules` predicate over a unit built on it. Whether an
+are on the team) and `core.permissions.inspects_unit` is the `rules` predicate over a unit. Whether an
 audit is closed or a recommendation finished is a business rule: the services check it.
 """
 
@@ -33,7 +33,6 @@ from kinerja.core.permissions import (
     is_employee,
     is_head,
     is_inspector,
-    inspects_unit,
     path_in_subtree,
 )
 from kinerja.oversight.models import Audit, AuditStatus, Finding, FollowUp, Recommendation

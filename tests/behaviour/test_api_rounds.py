@@ -77,7 +77,8 @@ def test_a_stale_version_answers_409(world, draft_round, login):
     assert draft_round.status == RoundStatus.DRAFT
 
 
-def test_only_the_admin_creates_or_opens(world, period, draft_round, login):
+def test_only_the_admin_creates_or_opens(world, period, draft_round, auditing, login):
+    """`inspektur` is auditing the kecamatan, so finds the round: reading is not opening."""
     created = login("atasan").post(
         reverse("api-behaviour-round-list"),
         create_payload(world, period),

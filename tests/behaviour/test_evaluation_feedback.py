@@ -56,8 +56,9 @@ def test_the_employee_sees_it_on_their_own_evaluation(world, closed_example, eva
 
 @pytest.mark.parametrize("persona", ["inspektur", "pemantau"])
 def test_readers_without_the_report_permission_see_no_block(
-    world, closed_example, evaluation, login, persona
+    world, closed_example, evaluation, auditing, login, persona
 ):
+    """`inspektur` reads the evaluation while auditing the kecamatan, never the 360° report."""
     body = page(login, persona, evaluation)
 
     assert 'id="feedback-360"' not in body

@@ -106,7 +106,8 @@ def test_the_admin_deletes_a_draft_from_the_page(world, draft_round, login):
     assert FeedbackRound.objects.count() == 0
 
 
-def test_the_inspector_reads_the_progress_but_cannot_act(world, draft_round, login):
+def test_the_inspector_reads_the_progress_but_cannot_act(world, draft_round, auditing, login):
+    """`inspektur` is auditing the kecamatan: the whole round, here."""
     client = login("inspektur")
 
     page = client.get(detail_url(draft_round)).content.decode()
@@ -187,7 +188,8 @@ def test_the_head_sees_the_weakest_values_of_each_unit(world, closed_example, lo
     assert "4 jawaban" in page[page.index('id="overall"') :]
 
 
-def test_the_units_view_is_for_heads_admins_and_inspectors(world, closed_example, login):
+def test_the_units_view_is_for_heads_admins_and_inspectors(world, closed_example, auditing, login):
+    """`inspektur` is auditing the kecamatan, whose people the round rates (issue 7)."""
     url = reverse("behaviour:unit-summary", kwargs={"pk": closed_example.pk})
 
     assert login("atasan").get(url).status_code == 403

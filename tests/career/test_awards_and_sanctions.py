@@ -71,9 +71,9 @@ def test_recommendations_name_their_basis_and_evidence(world, login, django_asse
     assert api[1]["talent"]["basis"] == {"predicates": ["Sangat Baik", "Baik"]}
 
 
-def test_the_sanction_path_lists_repeated_low_predicates_with_the_trail(world, login):
+def test_the_sanction_path_lists_repeated_low_predicates_with_the_trail(world, auditing, login):
     _people(world)
-    client = login("inspektur")
+    client = login("inspektur")  # auditing Kecamatan Plaju
     cases = client.get(reverse("api-career-sanction-list")).json()["results"]
     assert [(c["employee"]["name"], c["reason"]) for c in cases] == [
         ("Eka Terakhir", "sangat_kurang"),

@@ -65,9 +65,9 @@ def test_a_head_lists_only_their_subtree(world, login):
     assert len(admin_rows) == 3
 
 
-def test_the_list_exports_xlsx_and_pdf(world, login):
+def test_the_list_exports_xlsx_and_pdf(world, auditing, login):
     _team(world, 2)
-    client = login("inspektur")
+    client = login("inspektur")  # auditing Kecamatan Plaju
     response = client.get(reverse("career:ledger-list"), {"format": "xlsx"})
     sheet = load_workbook(BytesIO(response.content)).active
     rows = list(sheet.iter_rows(values_only=True))

@@ -189,7 +189,8 @@ def test_an_opening_balance_needs_a_functional_position(world, login):
     assert not CreditEntry.objects.exists()
 
 
-def test_the_inspector_cannot_enter_an_opening_balance(world, functional, login):
+def test_the_inspector_cannot_enter_an_opening_balance(world, functional, auditing, login):
+    """Even while auditing Kecamatan Plaju (Rudi Hartono's subtree) the inspector only reads."""
     response = login("inspektur").post(
         reverse("api-career-opening-balance", args=[functional.pk]),
         {"amount": "10", "effective_date": "2026-01-01"},

@@ -190,7 +190,8 @@ def test_a_complaint_that_cannot_be_followed_up_is_closed_with_the_reason(world,
     assert complaint.resolved_at is None  # not counted as resolved on time or late
 
 
-def test_those_without_the_right_are_refused_and_nothing_changes(world, login, unscoped):
+def test_those_without_the_right_are_refused_and_nothing_changes(world, auditing, login, unscoped):
+    """`inspektur` is auditing the kecamatan, so sees the complaint: reading is not handling."""
     complaint = complaint_in(world.kelurahan)
     _version_post(
         login("petugas_layanan"), "complaint-assign", complaint, assignee=world.pegawai.pk
@@ -208,7 +209,8 @@ def test_those_without_the_right_are_refused_and_nothing_changes(world, login, u
         {"version": before.version, "assignee": world.rekan.pk},
     )
 
-    # atasan sees the team's complaint, inspector and desk see all: refused (403); others 404.
+    # atasan sees the team's complaint, the inspector the audited units', the desk all: refused
+    # (403); others 404.
     assert statuses == {
         "atasan": 403,
         "inspektur": 403,

@@ -241,7 +241,8 @@ def test_list_filters_by_name_and_unit_and_the_head_sees_only_their_subtree(worl
     ]
 
 
-def test_list_exports_xlsx(world, login):
+def test_list_exports_xlsx(world, auditing, login):
+    """`inspektur` is auditing the kecamatan (issue 7), whose services these are."""
     _catalogue(world, 2)
     response = login("inspektur").get(
         reverse("citizen:service-list"), {"format": "xlsx", "year": 2026}
@@ -390,7 +391,8 @@ def test_api_refuses_bad_input_with_a_reason_and_a_stale_edit_with_409(world, lo
     assert (service.standard_minutes, service.is_active) == (60, False)
 
 
-def test_api_inspector_reads_but_cannot_edit(world, login):
+def test_api_inspector_reads_but_cannot_edit(world, auditing, login):
+    """`inspektur` reads the kelurahan's service while auditing the kecamatan."""
     service = make_service(world.kelurahan)
     client = login("inspektur")
 

@@ -340,7 +340,8 @@ def test_selesai_with_a_given_time_and_a_foreign_next_url_stays_on_the_site(worl
     assert (open_request.turnaround_minutes, open_request.within_standard) == (45, True)
 
 
-def test_inspector_cannot_complete_a_request(world, ktp, login):
+def test_inspector_cannot_complete_a_request(world, ktp, auditing, login):
+    """`inspektur` is auditing the kecamatan, so reads the request: reading is not recording."""
     open_request = make_request(ktp, received=at(2026, 3, 2, 8))
     response = login("inspektur").post(
         reverse("citizen:request-complete", args=[open_request.pk]), {"version": 1}
@@ -490,7 +491,8 @@ def test_api_records_completes_and_corrects_a_request(world, ktp, login):
     )
 
 
-def test_api_request_list_is_filtered_and_scoped(world, ktp, login):
+def test_api_request_list_is_filtered_and_scoped(world, ktp, auditing, login):
+    """`inspektur` is auditing the kecamatan (issue 7): its requests, not another agency's."""
     make_request(ktp, received=at(2026, 3, 2, 8), minutes=30, ticket="A-1")
     make_request(ktp, received=at(2026, 3, 3, 8), ticket="A-2")
     other = make_service(world.other_unit)

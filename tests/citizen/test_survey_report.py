@@ -223,7 +223,8 @@ def test_the_head_of_the_kecamatan_reads_the_kelurahan_another_agency_gets_404(
     assert login("pegawai").get(REPORT, params).status_code == 403
 
 
-def test_the_xlsx_holds_the_same_figures(world, first_quarter, login):
+def test_the_xlsx_holds_the_same_figures(world, first_quarter, auditing, login):
+    """`inspektur` is auditing the kecamatan, so downloads the kelurahan's report."""
     response = login("inspektur").get(
         reverse("citizen:survey-report-xlsx"), {"unit": world.kelurahan.pk, "period": "2026-T1"}
     )

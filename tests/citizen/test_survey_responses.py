@@ -78,7 +78,8 @@ def test_the_list_shows_fifty_a_page_in_constant_queries(world, ktp, login, unsc
     assert "Halaman 1 dari 3" in first
 
 
-def test_the_list_downloads_the_filtered_rows_as_xlsx(world, ktp, kk, login, unscoped):
+def test_the_list_downloads_the_filtered_rows_as_xlsx(world, ktp, kk, auditing, login, unscoped):
+    """`inspektur` is auditing the kecamatan, so downloads the kelurahan's responses."""
     add_responses(
         world.kelurahan, ktp, [answers(4, 3, 3, 4, 2, 3, 4, None, 3)], at=local(2026, 1, 5)
     )

@@ -120,7 +120,8 @@ def test_a_request_counts_in_the_local_month_it_was_completed(world, figures):
     assert (first_quarter.completed, semester.completed) == (8, 9)
 
 
-def test_the_trend_lists_each_month_of_the_year_with_completions(world, figures):
+def test_the_trend_lists_each_month_of_the_year_with_completions(world, figures, auditing):
+    """Read as `inspektur`, auditing the kecamatan (issue 7)."""
     ktp, _kk = figures
     make_request(ktp, received=at(2026, 5, 4, 8), minutes=45)
 
@@ -260,7 +261,8 @@ def test_the_xlsx_has_a_sheet_per_table(world, figures, login):
     )
 
 
-def test_the_api_gives_the_same_figures(world, figures, login):
+def test_the_api_gives_the_same_figures(world, figures, auditing, login):
+    """`inspektur` is auditing the kecamatan, whose requests these are."""
     response = login("inspektur").get(
         "/api/v1/citizen/turnaround/", {"kind": "bulan", "year": 2026, "number": 3}
     )

@@ -47,7 +47,8 @@ def test_the_employee_sees_required_vs_current_and_the_gap(staffed, login):
         ("admin_agensi_lain", 404),
     ],
 )
-def test_who_sees_pegawais_profile(staffed, login, persona, status):
+def test_who_sees_pegawais_profile(staffed, auditing, login, persona, status):
+    """`inspektur` is auditing Kecamatan Plaju, pegawai's subtree."""
     assert _profile(login(persona), staffed.world.pegawai).status_code == status
 
 
@@ -111,7 +112,9 @@ def test_a_first_level_is_created_and_audited_from_nothing(staffed, login):
 
 
 @pytest.mark.parametrize("persona", ["pegawai", "kepala", "inspektur"])
-def test_readers_who_are_not_the_supervisor_get_403_and_nothing_changes(staffed, login, persona):
+def test_readers_who_are_not_the_supervisor_get_403_and_nothing_changes(
+    staffed, auditing, login, persona
+):
     world = staffed.world
     url = reverse("competency:level-set", args=[world.pegawai.pk])
 

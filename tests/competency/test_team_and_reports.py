@@ -124,9 +124,9 @@ def test_the_unit_report_per_competency_with_links_to_the_people(staffed, login)
     assert "Sudah dinilai" in body
 
 
-def test_the_unit_report_pdf_and_xlsx(staffed, login):
+def test_the_unit_report_pdf_and_xlsx(staffed, auditing, login):
     world = staffed.world
-    client = login("inspektur")
+    client = login("inspektur")  # auditing Kecamatan Plaju
 
     pdf = client.get(reverse("competency:unit-gaps-pdf", args=[world.kecamatan.pk]))
     xlsx = client.get(

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
 
 from tests.appraisal.url_rules_documents import RULES as DOCUMENT_RULES
 from tests.appraisal.url_rules_evaluation import RULES as EVALUATION_RULES
@@ -334,3 +334,51 @@ def test_django_admin_is_for_superusers_only(persona, world, client):
         client.force_login(world.users[persona], backend="kinerja.core.auth.NipOrUsernameBackend")
     status = client.get(reverse("admin:index")).status_code
     assert status == (200 if persona == "superuser" else 302)
+
+
+# Object pages the auditing inspector opens that stay open without an audit: not a unit's data.
+NOT_UNIT_DATA: set[str] = {
+    "verification",  # the public verification page of a sealed document
+    "competency:dictionary-detail",  # the agency's competency dictionary
+    "api-competency-dictionary-detail",
+    "api-development-training-detail",  # the course catalogue
+    "forum:thread-detail",  # socialisation: every employee reads the forum
+    "api-forum-thread-detail",
+    "insight:compliance-list",  # a list: its rows are scoped (tests/insight/test_compliance.py)
+    "talent:box",  # the list of one 9-box box: rows scoped (tests/talent/test_inspector_scope.py)
+    "org:unit-detail",  # the org chart: every member of the agency reads it (org.view_unit)
+    "api-unit-detail",
+    "api-unit-chart",
+}
+# Public pages, and the inspector's own audits (their team reads them: tests/oversight).
+NOT_UNIT_DATA_PREFIXES = ("public:", "api-public-", "oversight:", "api-oversight-")
+
+
+def _takes_an_object(name: str) -> bool:
+    try:
+        reverse(name)
+    except NoReverseMatch:
+        return True
+    return False
+
+
+INSPECTOR_OBJECT_PAGES = sorted(
+    name
+    for name, rule in RULES.items()
+    if rule.method == "get"
+    and rule.expected["inspektur"] == 200
+    and name not in NOT_UNIT_DATA
+    and not name.startswith(NOT_UNIT_DATA_PREFIXES)
+    and _takes_an_object(name)
+)
+
+
+@pytest.mark.parametrize("name", INSPECTOR_OBJECT_PAGES)
+def test_without_an_audit_the_inspector_opens_no_units_object(name, world, unscoped):
+    """Issue 7: inspectors read the data of the units under audit, and nothing else. Every
+    object page the matrix lets the auditing inspector open is closed to them without the
+    audit (list pages, whose rows are scoped, are checked in each area's tests)."""
+    client = Client()
+    client.force_login(world.users["inspektur"], backend="kinerja.core.auth.NipOrUsernameBackend")
+    status = client.get(reverse(name, kwargs=RULES[name].kwargs(world))).status_code
+    assert status in (403, 404), f"{name}: {status}"

@@ -60,8 +60,8 @@ def test_savings_as_xlsx_end_with_the_total(world, completed, login):
     assert Decimal(str(values[-1][-1])) == Decimal("8000000")
 
 
-def test_the_api_gives_the_same_savings(world, completed, login):
-    response = login("inspektur").get(reverse("api-development-savings"))
+def test_the_api_gives_the_same_savings(world, completed, auditing, login):
+    response = login("inspektur").get(reverse("api-development-savings"))  # auditing Plaju
 
     assert response.status_code == 200
     assert response.json()["total"] == "8000000.00"

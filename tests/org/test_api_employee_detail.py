@@ -38,7 +38,8 @@ def patch(client, employee, body):
         ("admin_agensi_lain", 404),
     ],
 )
-def test_who_may_read_pegawai(world, login, persona, status):
+def test_who_may_read_pegawai(world, auditing, login, persona, status):
+    """`inspektur` is auditing pegawai's kecamatan (issue 7: without it, 404)."""
     response = login(persona).get(url(world.pegawai))
 
     assert response.status_code == status
@@ -172,8 +173,9 @@ def test_bad_input_is_a_400_with_the_reason(world, login, unscoped, body, errors
     ],
 )
 def test_only_the_agency_admin_edits_and_a_denied_edit_changes_nothing(
-    world, login, unscoped, persona, status
+    world, auditing, login, unscoped, persona, status
 ):
+    """`inspektur` is auditing pegawai's kecamatan: they read pegawai, and still may not edit."""
     response = patch(login(persona), world.pegawai, {"name": "Diubah", "version": 1})
 
     assert response.status_code == status

@@ -40,7 +40,8 @@ def names(response) -> list[str]:
         ("admin_agensi_lain", SUBULUSSALAM),
     ],
 )
-def test_each_persona_lists_exactly_the_employees_they_may_see(login, persona, expected):
+def test_each_persona_lists_exactly_the_employees_they_may_see(auditing, login, persona, expected):
+    """`inspektur` is auditing Kecamatan Plaju, the whole of Palembang's tree here (issue 7)."""
     response = login(persona).get(URL)
 
     assert response.status_code == 200

@@ -256,7 +256,8 @@ def test_admin_resets_a_password_which_must_be_changed_at_next_sign_in(
     assert client.get(reverse("org:unit-list")).status_code == 200
 
 
-def test_nobody_but_the_admin_can_edit(login, world, unscoped):
+def test_nobody_but_the_admin_can_edit(login, world, auditing, unscoped):
+    """`inspektur` is auditing the kecamatan, so reads pegawai: reading is not editing."""
     for persona in ("pegawai", "atasan", "kepala", "inspektur", "pemantau"):
         client = login(persona)
         response = client.post(

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from kinerja.core.permissions import forget_actor
+from kinerja.core.permissions import forget_actor, inspects_unit
 from kinerja.oversight import services
-from kinerja.oversight.permissions import inspects_unit, units_under_audit
+from kinerja.oversight.permissions import units_under_audit
 from tests.oversight.builders import make_audit
 
 

@@ -37,9 +37,9 @@ def test_grid_counts_per_box_in_the_official_layout(placed_world, login):
 
 
 def test_placements_filtered_by_box_with_basis_and_actions(
-    placed_world, login, django_assert_max_num_queries
+    placed_world, auditing, login, django_assert_max_num_queries
 ):
-    client = login("inspektur")
+    client = login("inspektur")  # auditing Kecamatan Plaju
     with django_assert_max_num_queries(8):
         response = client.get(reverse("api-talent-placement-list"), {"box": 9})
     body = response.json()
@@ -116,7 +116,8 @@ def test_recompute_endpoint(placed_world, login):
     assert login("inspektur").post(reverse("api-talent-recompute")).status_code == 403
 
 
-def test_potential_create_delete_and_refusals(world, login):
+def test_potential_create_delete_and_refusals(world, auditing, login):
+    """`inspektur` is auditing Kecamatan Plaju (pegawai's subtree): reads, never writes."""
     client = login("admin_bkpsdm")
     created = client.post(
         reverse("api-talent-potential-list"),
@@ -181,7 +182,8 @@ def test_potential_import_all_or_nothing(world, login):
     assert good.json()["created"] == 1
 
 
-def test_key_positions_and_candidates(placed_world, login):
+def test_key_positions_and_candidates(placed_world, auditing, login):
+    """`inspektur` is auditing Kecamatan Plaju, where the Lurah's key position lies."""
     client = login("admin_bkpsdm")
     created = client.post(
         reverse("api-talent-key-position-list"),

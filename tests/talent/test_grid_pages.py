@@ -38,8 +38,8 @@ def test_admin_sees_the_grid_with_each_box_count_and_the_table_view(placed_world
     assert 'id="recompute-form"' in html
 
 
-def test_inspector_reads_the_grid_without_the_recompute_button(placed_world, login):
-    response = login("inspektur").get(reverse("talent:grid"))
+def test_inspector_reads_the_grid_without_the_recompute_button(placed_world, auditing, login):
+    response = login("inspektur").get(reverse("talent:grid"))  # auditing Kecamatan Plaju
     assert response.status_code == 200
     assert response.context["grid"].placed == 3
     assert 'id="recompute-form"' not in response.content.decode()

@@ -89,7 +89,8 @@ def test_another_agencys_employee_cannot_be_scored(world, login):
     assert _scores(world) == []
 
 
-def test_inspector_reads_the_scores_but_cannot_add(world, login):
+def test_inspector_reads_the_scores_but_cannot_add(world, auditing, login):
+    """`inspektur` is auditing Kecamatan Plaju (pegawai's subtree)."""
     potential(world.pegawai, 70)
     client = login("inspektur")
     response = client.get(reverse("talent:potential-list"))

@@ -83,7 +83,8 @@ def test_a_position_is_marked_once(succession_world, login):
         assert KeyPosition.objects.count() == 1
 
 
-def test_inspector_reads_succession_but_cannot_mark(succession_world, login):
+def test_inspector_reads_succession_but_cannot_mark(succession_world, auditing, login):
+    """`inspektur` is auditing Kecamatan Plaju, the Camat's unit."""
     _mark(login("admin_bkpsdm"), succession_world.kepala.position)
     with tenant_scope(succession_world.agency):
         key = KeyPosition.objects.get()

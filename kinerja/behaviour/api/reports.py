@@ -112,7 +112,8 @@ class UnitSummaryView(BehaviourAPIView):
         """Per unit of a closed round: the mean of each value over others' answers and the
         weakest values; units under the threshold without numbers."""
         require(request.user, "behaviour.view_unit_summary")
-        summary = selectors.unit_summary(selectors.get_closed_round(pk), request.user)
+        feedback_round = selectors.get_summarised_round_for(request.user, pk)
+        summary = selectors.unit_summary(feedback_round, request.user)
         rows = [
             {
                 "unit": row.unit_id,

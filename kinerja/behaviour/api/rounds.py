@@ -85,7 +85,8 @@ class RoundDetailSerializer(RoundSerializer):
 
     @extend_schema_field(ProgressSerializer)
     def get_progress(self, feedback_round: FeedbackRound) -> dict[str, Any]:
-        return dict(ProgressSerializer(selectors.round_progress(feedback_round)).data)
+        progress = selectors.round_progress(feedback_round, self.context.get("reach"))
+        return dict(ProgressSerializer(progress).data)
 
 
 class RoundCreateSerializer(serializers.Serializer[Any]):
@@ -145,7 +146,8 @@ def validated(serializer_class: type[Any], payload: Any) -> dict[str, Any]:
 
 def _detail(request: AuthenticatedRequest, pk: int) -> Response:
     feedback_round = selectors.get_round_for(request.user, pk, perm="behaviour.view_progress")
-    return Response(RoundDetailSerializer(feedback_round).data)
+    reach = selectors.progress_reach(request.user)
+    return Response(RoundDetailSerializer(feedback_round, context={"reach": reach}).data)
 
 
 class RoundListView(BehaviourAPIView):
@@ -153,7 +155,8 @@ class RoundListView(BehaviourAPIView):
 
     @extend_schema(tags=TAGS, responses={200: RoundSerializer(many=True), 403: DENIED})
     def get(self, request: AuthenticatedRequest) -> Response:
-        """The agency's rounds, newest first (agency admin, inspector, heads)."""
+        """The agency's rounds, newest first (agency admin, heads; an inspector, those rating
+        people of the units under audit)."""
         require(request.user, "behaviour.view_rounds")
         page = self.paginate_queryset(
             selectors.rounds_visible_to(request.user).prefetch_related("units")

@@ -75,6 +75,15 @@ def get_closed_round(pk: int) -> FeedbackRound:
     return found
 
 
+def get_summarised_round_for(user: User, pk: int) -> FeedbackRound:
+    """A closed round whose weakest values per unit the user may read (an inspector: one rating
+    people of the units under audit); else 404."""
+    found = get_closed_round(pk)
+    if not user.has_perm("behaviour.view_unit_summary", found):
+        raise Http404
+    return found
+
+
 def report_for(user: User, round_pk: int, employee_pk: int) -> SubjectReport:
     """The report of a person in a closed round, for a user who may see it; 404 for anyone
     else, an open round, or someone not rated in the round (the access choke point)."""
@@ -372,12 +381,12 @@ class UnitSummary:
 
 
 def units_in_reach(user: User) -> QuerySet[Unit] | None:
-    """The units whose summary the user sees: None for the whole agency (admin, inspector),
-    a head's subtrees otherwise."""
+    """The units whose summary the user sees: None for the whole agency (agency admin), the
+    subtrees a head heads or an inspector is auditing otherwise (issue 7)."""
     actor = actor_of(user)
-    if actor.is_superuser or actor.has_role_any((Role.AGENCY_ADMIN, Role.INSPECTOR)):
+    if actor.is_superuser or actor.has_role(Role.AGENCY_ADMIN):
         return None
-    return Unit.objects.subtree_of(actor.head_unit_paths)
+    return Unit.objects.subtree_of(actor.reading_unit_paths)
 
 
 def unit_summary(feedback_round: FeedbackRound, user: User) -> UnitSummary:

@@ -2,12 +2,14 @@
 the raters who have not answered; for supervisors, the rater lists they may adjust.
 
 Progress is counted in SQL (GROUP BY status and relation, per unit, per rater) and tells who has
-answered, never what.
+answered, never what. An inspector reads a round narrowed to the units under audit (issue 7):
+the counters of the people rated there and the raters who work there (`progress_reach`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypeAlias
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
 from django.http import Http404
@@ -20,17 +22,43 @@ from kinerja.behaviour.models import (
     RoundStatus,
     Tally,
 )
-from kinerja.core.models import User
+from kinerja.core.models import Role, User
 from kinerja.core.permissions import actor_of
 from kinerja.org.models import Employee, Unit
+
+# The units a reader follows in a round; None: the whole round.
+Reach: TypeAlias = "QuerySet[Unit] | None"
+
+
+def progress_reach(user: User) -> Reach:
+    """The units whose counters and raters `user` reads in a round: None for the whole round
+    (agency admin), the subtrees under audit for an inspector (issue 7)."""
+    actor = actor_of(user)
+    if actor.is_superuser or actor.has_role(Role.AGENCY_ADMIN):
+        return None
+    return Unit.objects.order_by().subtree_of(actor.inspected_unit_paths)
+
+
+def list_reach(user: User) -> Reach:
+    """What the round list counts for `user`: whole rounds for the agency admin and for heads
+    (who list the rounds to reach their units' view), the units under audit for an inspector."""
+    if actor_of(user).has_role(Role.HEAD):
+        return None
+    return progress_reach(user)
 
 
 def rounds_visible_to(user: User) -> QuerySet[FeedbackRound]:
     """The rounds of the user's agency (the tenant scope) for those who may list them, newest
-    first, with the period joined."""
+    first, with the period joined; an inspector's, those rating people of the units under
+    audit."""
     if not user.has_perm("behaviour.view_rounds"):
         return FeedbackRound.objects.none()
-    return FeedbackRound.objects.select_related("period").order_by("-created_at", "-id")
+    rounds = FeedbackRound.objects.select_related("period").order_by("-created_at", "-id")
+    reach = list_reach(user)
+    if reach is not None:
+        rated_there = Tally.objects.filter(round=OuterRef("pk"), unit__in=reach.values("pk"))
+        rounds = rounds.filter(Exists(rated_there))
+    return rounds
 
 
 def get_round_for(user: User, pk: int, *, perm: str = "behaviour.view_rounds") -> FeedbackRound:
@@ -96,14 +124,16 @@ class Progress:
         return round(100 * self.submitted / self.total) if self.total else 0
 
 
-def round_progress(feedback_round: FeedbackRound) -> Progress:
-    """Counts of one round from its counters (`Tally`, a few per unit) and the names of the
-    units: two queries, whatever the size of the round."""
-    rows = list(
-        Tally.objects.filter(round=feedback_round)
-        .order_by()
-        .values_list("unit_id", "relation", "assigned", "drafts", "submitted")
-    )
+def _tallies(reach: Reach, **lookups: object) -> QuerySet[Tally]:
+    tallies = Tally.objects.filter(**lookups).order_by()
+    return tallies if reach is None else tallies.filter(unit__in=reach.values("pk"))
+
+
+def round_progress(feedback_round: FeedbackRound, reach: Reach = None) -> Progress:
+    """Counts of one round (of the units in `reach`) from its counters (`Tally`, a few per
+    unit) and the names of the units: two queries, whatever the size of the round."""
+    tallies = _tallies(reach, round=feedback_round)
+    rows = list(tallies.values_list("unit_id", "relation", "assigned", "drafts", "submitted"))
     by_relation: dict[str, list[int]] = {}
     by_unit: dict[int, list[int]] = {}
     for unit_id, relation, assigned, drafts, submitted in rows:
@@ -116,9 +146,7 @@ def round_progress(feedback_round: FeedbackRound) -> Progress:
         unit[1] += submitted
     names = {
         pk: (name, path, depth)
-        for pk, name, path, depth in Unit.objects.filter(
-            pk__in=Tally.objects.filter(round=feedback_round).values("unit_id")
-        )
+        for pk, name, path, depth in Unit.objects.filter(pk__in=tallies.values("unit_id"))
         .order_by()
         .values_list("pk", "name", "path", "depth")
     }
@@ -149,26 +177,31 @@ class RoundCounts:
         return round(100 * self.submitted / self.total) if self.total else 0
 
 
-def progress_of_rounds(round_ids: list[int]) -> dict[int, RoundCounts]:
-    """Assignments and answers of a page of rounds, from their counters (one query)."""
+def progress_of_rounds(round_ids: list[int], reach: Reach = None) -> dict[int, RoundCounts]:
+    """Assignments and answers of a page of rounds (of the units in `reach`), from their
+    counters (one query)."""
     rows = (
-        Tally.objects.filter(round_id__in=round_ids)
-        .order_by()
+        _tallies(reach, round_id__in=round_ids)
         .values_list("round_id")
         .annotate(total=Sum("assigned"), submitted=Sum("submitted"))
     )
     return {pk: RoundCounts(total, submitted) for pk, total, submitted in rows}
 
 
-def unanswered_raters(feedback_round: FeedbackRound, *, q: str = "") -> QuerySet[Employee]:
-    """Raters with questionnaires not yet sent, by name: for follow-up. Meant to be sliced
-    (a page at a time, without a total: counting them all would read the whole round)."""
+def unanswered_raters(
+    feedback_round: FeedbackRound, *, q: str = "", reach: Reach = None
+) -> QuerySet[Employee]:
+    """Raters (of the units in `reach`) with questionnaires not yet sent, by name: for
+    follow-up. Meant to be sliced (a page at a time, without a total: counting them all would
+    read the whole round)."""
     unsent = (
         Assignment.objects.filter(round=feedback_round, rater=OuterRef("pk"))
         .exclude(status=AssignmentStatus.SUBMITTED)
         .order_by()
     )
     raters = Employee.objects.filter(Exists(unsent)).select_related("unit", "user")
+    if reach is not None:
+        raters = raters.filter(unit__in=reach.values("pk"))
     if q.strip():
         term = q.strip()
         raters = raters.filter(Q(name__icontains=term) | Q(nip__startswith=term))

@@ -38,7 +38,9 @@ def round_list(request: AuthedRequest) -> HttpResponse:
     page = Paginator(selectors.rounds_visible_to(request.user), 20).get_page(
         request.GET.get("page")
     )
-    counts = selectors.progress_of_rounds([r.pk for r in page.object_list])
+    counts = selectors.progress_of_rounds(
+        [r.pk for r in page.object_list], selectors.list_reach(request.user)
+    )
     rows = [(r, counts.get(r.pk, selectors.RoundCounts())) for r in page.object_list]
     return render(request, "behaviour/round_list.html", {"page": page, "rows": rows})
 
@@ -96,22 +98,23 @@ def _add_errors(form: Any, error: ValidationError) -> None:
 @login_required
 def round_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     """A round: response progress by group and unit, the raters who have not answered (paged,
-    searchable, exportable) and the admin's actions."""
+    searchable, exportable) and the admin's actions; an inspector's, of the units under audit."""
     feedback_round = selectors.get_round_for(request.user, pk, perm="behaviour.view_progress")
+    reach = selectors.progress_reach(request.user)
     q = request.GET.get("q", "")
-    raters = selectors.unanswered_raters(feedback_round, q=q)
+    raters = selectors.unanswered_raters(feedback_round, q=q, reach=reach)
     if request.GET.get("format") == "xlsx":
         return xlsx_response(
             f"progres-umpan-balik-360-{feedback_round.pk}.xlsx",
             "Progres",
             exports.PROGRESS_HEADERS,
-            exports.progress_rows(feedback_round),
+            exports.progress_rows(feedback_round, reach),
         )
     page = selectors.window(raters, request.GET.get("page"))
     pending = selectors.pending_counts(feedback_round, [r.pk for r in page.rows])
     query = request.GET.copy()
     query.pop("page", None)
-    progress = selectors.round_progress(feedback_round)
+    progress = selectors.round_progress(feedback_round, reach)
     context: dict[str, Any] = {
         "round": feedback_round,
         "progress": progress,
@@ -205,10 +208,11 @@ def round_remind(request: AuthedRequest, pk: int) -> HttpResponse:
 
 @login_required
 def unit_summary(request: AuthedRequest, pk: int) -> HttpResponse:
-    """A closed round per unit: the mean of each value and the weakest values (heads see their
-    subtree, the agency admin and inspector every unit); exportable."""
+    """A closed round per unit: the mean of each value and the weakest values (the agency
+    admin sees every unit, heads their subtree, an inspector the units under audit);
+    exportable."""
     require(request.user, "behaviour.view_unit_summary")
-    feedback_round = reports.get_closed_round(pk)
+    feedback_round = reports.get_summarised_round_for(request.user, pk)
     summary = reports.unit_summary(feedback_round, request.user)
     if request.GET.get("format") == "xlsx":
         return xlsx_response(

@@ -35,6 +35,7 @@ from kinerja.appraisal.models import Evaluation, EvaluationKind, EvaluationStatu
 from kinerja.career import credit, merit
 from kinerja.career.merit import Criterion, MeritScore
 from kinerja.career.models import CreditEntry, VacancyRequirement
+from kinerja.career.permissions import position_scope
 from kinerja.career.selectors.credits import requirements
 from kinerja.competency.models import EmployeeCompetency, PositionRequirement
 from kinerja.core.models import User
@@ -57,7 +58,8 @@ def vacant_positions(
     user: User, *, q: str = "", kind: str = "", on: dt.date | None = None
 ) -> QuerySet[Position]:
     """Active positions without an active definitive holder that the user may see (heads: in
-    their subtree), with the acting official of `on` (today) when there is one."""
+    their subtree; inspectors: in the units under audit), with the acting official of `on`
+    (today) when there is one."""
     if not user.has_perm("career.list_vacancies"):
         return Position.objects.none()
     on = on or timezone.localdate()
@@ -72,14 +74,9 @@ def vacant_positions(
             acting_name=acting.values("acting_employee__name")[:1],
             acting_kind=acting.values("kind")[:1],
         )
+        .filter(position_scope(actor_of(user)))
         .select_related("unit")
     )
-    actor = actor_of(user)
-    if not (actor.is_superuser or actor.has_role_any(("agency_admin", "inspector"))):
-        subtree = Q(pk__in=[])
-        for path in actor.head_unit_paths:
-            subtree |= Q(unit__path__startswith=path)
-        rows = rows.filter(subtree)
     if q:
         rows = rows.filter(Q(name__icontains=q) | Q(unit__name__icontains=q))
     if kind:

@@ -2,8 +2,8 @@
 
 | permission | who |
 |---|---|
-| citizen.list_complaints (the Pengaduan menu) | employees (those assigned to them), service desk, heads, agency admin, inspector, national viewer |
-| citizen.view_complaint | service desk, agency admin, inspector (the agency); heads (the unit's subtree); the assignee, the assignee's supervisor, whom it was escalated to; national viewer |
+| citizen.list_complaints (the Pengaduan menu) | employees (those assigned to them), service desk, heads, agency admin, inspector (the rows of the units under audit), national viewer |
+| citizen.view_complaint | service desk, agency admin (the agency); heads (the unit's subtree); inspector (units under audit); the assignee, the assignee's supervisor, whom it was escalated to; national viewer |
 | citizen.register_complaint (on a unit: desk entry) | service desk, agency admin; heads for a unit of their subtree |
 | citizen.assign_complaint, citizen.classify_complaint, citizen.reject_complaint | service desk, agency admin; heads (the unit's subtree) |
 | citizen.respond_complaint, citizen.resolve_complaint | the assignee; agency admin; heads (the unit's subtree) |
@@ -27,6 +27,7 @@ from kinerja.core.permissions import (
     Actor,
     actor_of,
     in_own_agency,
+    inspects,
     is_agency_admin,
     is_agency_member,
     is_employee,
@@ -75,6 +76,8 @@ def heads_unit_or_none(user: User, unit: Any) -> bool:
     return path_in_subtree(unit.path, paths)
 
 
+inspects_complaint_unit = inspects(lambda complaint: complaint.unit.path, "inspects_complaint_unit")
+
 triage = is_service_desk | is_agency_admin | heads_complaint_unit
 handles = is_assignee | is_agency_admin | heads_complaint_unit
 
@@ -89,9 +92,9 @@ rules.add_perm(
         in_own_agency
         & (
             is_agency_admin
-            | is_inspector
             | is_service_desk
             | heads_complaint_unit
+            | inspects_complaint_unit
             | is_assignee
             | is_escalated_to
             | supervises_assignee
@@ -118,19 +121,19 @@ def complaint_scope(actor: Actor) -> Q:
     """`citizen.view_complaint` as a query over Complaint (the agency scope applies apart).
 
     A person's own reach is `assigned_to`/`escalated_to` (indexed foreign keys) or an assignee
-    among their subordinates (an id subquery); a head's, the units of their subtree.
+    among their subordinates (an id subquery); a head's, the units of their subtree; an
+    inspector's, the units of the subtrees under audit.
     """
     if actor.is_superuser or actor.is_national_viewer:
         return Q()
-    if actor.has_role_any((Role.AGENCY_ADMIN, Role.INSPECTOR, Role.SERVICE_DESK)):
+    if actor.has_role_any((Role.AGENCY_ADMIN, Role.SERVICE_DESK)):
         return Q()
     query = Q(pk__in=[])
     if actor.employee_id is not None:
         own = actor.employee_id
         subordinates = Employee.objects.order_by().filter(supervisor_id=own).values("pk")
         query = Q(assigned_to_id=own) | Q(escalated_to_id=own) | Q(assigned_to_id__in=subordinates)
-    if actor.head_unit_paths:
-        query |= Q(
-            unit_id__in=Unit.objects.order_by().subtree_of(actor.head_unit_paths).values("pk")
-        )
+    if actor.reading_unit_paths:
+        units = Unit.objects.order_by().subtree_of(actor.reading_unit_paths)
+        query |= Q(unit_id__in=units.values("pk"))
     return query

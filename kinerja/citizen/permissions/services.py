@@ -2,8 +2,8 @@
 
 | permission | who |
 |---|---|
-| citizen.view_services (the catalogue, the request list, turnaround; no object) | agency admin, head, service-desk officer, inspector, national viewer |
-| citizen.view_service (a Service or a ServiceRequest) | agency admin, inspector, national viewer (read-only), head of the unit's subtree, service-desk officer within reach |
+| citizen.view_services (the catalogue, the request list, turnaround; no object) | agency admin, head, service-desk officer, inspector (the rows of the units under audit), national viewer |
+| citizen.view_service (a Service or a ServiceRequest) | agency admin, national viewer (read-only), head of the unit's subtree, inspector (units under audit), service-desk officer within reach |
 | citizen.manage_services (may create at all; no object) | agency admin, head |
 | citizen.manage_service (a Unit, or a Service) | agency admin of the agency; head whose subtree holds the unit |
 | citizen.record_requests (the desk; no object) | service-desk officer, agency admin |
@@ -26,6 +26,7 @@ from kinerja.core.models import Role, RoleGrant, User
 from kinerja.core.permissions import (
     actor_of,
     in_own_agency,
+    inspects,
     is_agency_admin,
     is_head,
     is_inspector,
@@ -78,7 +79,7 @@ def serves_unit_of(user: User, obj: Any) -> bool:
     return path is not None and path_in_subtree(path, desk_paths(user))
 
 
-reads_all = is_agency_admin | is_inspector
+inspects_unit_of = inspects(unit_path_of, "inspects_unit_of")
 
 rules.add_perm(
     "citizen.view_services",
@@ -86,7 +87,8 @@ rules.add_perm(
 )
 rules.add_perm(
     "citizen.view_service",
-    is_national_viewer | (in_own_agency & (reads_all | heads_unit_of | serves_unit_of)),
+    is_national_viewer
+    | (in_own_agency & (is_agency_admin | heads_unit_of | inspects_unit_of | serves_unit_of)),
 )
 rules.add_perm("citizen.manage_services", is_agency_admin | is_head)
 rules.add_perm("citizen.manage_service", in_own_agency & (is_agency_admin | heads_unit_of))
@@ -103,13 +105,14 @@ def _paths_query(paths: tuple[str, ...], field: str) -> Q:
 
 
 def service_scope(user: Any, unit_path_field: str = "unit__path") -> Q:
-    """`citizen.view_service` as a query (over Service, or ServiceRequest: both have `unit`)."""
+    """`citizen.view_service` as a query (over Service, or ServiceRequest: both have `unit`):
+    the agency for its admin; the subtrees headed, under audit or served otherwise."""
     actor = actor_of(user)
     if actor.is_superuser or actor.is_national_viewer:
         return Q()
-    if actor.has_role_any((Role.AGENCY_ADMIN, Role.INSPECTOR)):
+    if actor.has_role(Role.AGENCY_ADMIN):
         return Q()
-    return _paths_query((*actor.head_unit_paths, *desk_paths(user)), unit_path_field)
+    return _paths_query((*actor.reading_unit_paths, *desk_paths(user)), unit_path_field)
 
 
 request_scope = service_scope

@@ -7,7 +7,7 @@ service requests, survey responses or complaints).
 | citizen.bind_indicator_source (SKP) | the SKP's employee while the SKP is editable, its rater, agency admin |
 | citizen.override_source_value (SKP) | the SKP's employee, its rater |
 | citizen.recompute_plan_sources (SKP) | the SKP's employee, its rater, agency admin |
-| citizen.list_indicator_sources (the agency's) | agency admin, head, inspector, national viewer |
+| citizen.list_indicator_sources (the agency's) | agency admin, head, inspector, national viewer; the rows are the SKP each may see (`planning.plan_scope`: an inspector's, those of the units under audit) |
 
 Whether the sub-period is still open (SKP approved, started, evaluation not final) is a business
 rule: the services check it.

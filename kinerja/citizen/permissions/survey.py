@@ -3,7 +3,7 @@
 | permission | who |
 |---|---|
 | (answer the survey: public pages and the kiosk API) | anyone, no account (rate-limited) |
-| citizen.view_survey_report (report, IKM, responses list, downloads) | agency admin, inspector (whole agency), head (own subtree), national viewer (read) |
+| citizen.view_survey_report (report, IKM, responses list, downloads) | agency admin (whole agency), head (own subtree), inspector (units under audit), national viewer (read) |
 | citizen.print_survey_poster (QR posters of a unit or service) | agency admin, head (own subtree), service desk officer (within reach) |
 | citizen.import_survey_responses (paper questionnaires from XLSX) | agency admin, head (own subtree), service desk officer (within reach) |
 
@@ -27,7 +27,6 @@ from kinerja.core.permissions import (
     actor_of,
     in_own_agency,
     is_agency_admin,
-    is_inspector,
     is_national_viewer,
     path_in_subtree,
 )
@@ -53,24 +52,36 @@ def serves_the_unit(user: User, unit: Any) -> bool:
     return path_in_subtree(unit.path, desk_paths(user))
 
 
-reads_whole_agency = in_own_agency & (is_agency_admin | is_inspector)
+@rules.predicate
+def inspects_the_unit(user: User, unit: Any) -> bool:
+    """The unit lies in a subtree the user is auditing now (no unit: the user is an inspector,
+    whose menu stays; the units offered are those under audit)."""
+    if unit is None:
+        return actor_of(user).has_role(Role.INSPECTOR)
+    return path_in_subtree(unit.path, actor_of(user).inspected_unit_paths)
+
+
 handles_paper = in_own_agency & (is_agency_admin | heads_the_unit | serves_the_unit)
 
-rules.add_perm(REPORT, is_national_viewer | reads_whole_agency | (in_own_agency & heads_the_unit))
+rules.add_perm(
+    REPORT,
+    is_national_viewer | (in_own_agency & (is_agency_admin | heads_the_unit | inspects_the_unit)),
+)
 rules.add_perm(POSTER, handles_paper)
 rules.add_perm(IMPORT, handles_paper)
 
 
 def survey_unit_scope(user: Any, perm: str = REPORT, *, path_field: str = "path") -> Q:
     """`perm` as a query over units: every unit for whoever reads or handles the whole agency
-    (the tenant scope keeps it to their agency), the headed or served subtrees otherwise."""
+    (the tenant scope keeps it to their agency); otherwise the headed subtrees, and for the
+    report those under audit, for paper and posters those served."""
     actor = actor_of(user)
     whole = actor.is_superuser or actor.has_role(Role.AGENCY_ADMIN)
     if perm == REPORT:
-        whole = whole or actor.is_national_viewer or actor.has_role(Role.INSPECTOR)
+        whole = whole or actor.is_national_viewer
     if whole:
         return Q()
-    paths = list(actor.head_unit_paths)
+    paths = list(actor.reading_unit_paths if perm == REPORT else actor.head_unit_paths)
     if perm != REPORT:
         paths += desk_paths(user)
     query = Q(pk__in=[])

@@ -185,15 +185,16 @@ def registration_units(user: User) -> QuerySet[Unit]:
 
 
 def filter_units(user: User) -> QuerySet[Unit]:
-    """Units the list can be filtered by: the agency's for those who see all of it, a head's
-    subtree; none for the others (their list is short) and for cross-agency viewers."""
+    """Units the list can be filtered by: the agency's for those who see all of it, the
+    subtrees a head heads or an inspector is auditing; none for the others (their list is
+    short) and for cross-agency viewers."""
     actor = actor_of(user)
     units = Unit.objects.filter(is_active=True).order_by("path")
     if actor.agency_id is None:
         return units.none()
-    if actor.has_role_any((Role.AGENCY_ADMIN, Role.INSPECTOR, Role.SERVICE_DESK)):
+    if actor.has_role_any((Role.AGENCY_ADMIN, Role.SERVICE_DESK)):
         return units
-    return units.subtree_of(actor.head_unit_paths)
+    return units.subtree_of(actor.reading_unit_paths)
 
 
 def services_of_agency() -> QuerySet[Service]:

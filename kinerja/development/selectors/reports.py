@@ -25,6 +25,7 @@ from kinerja.core.models import User
 from kinerja.core.permissions import actor_of
 from kinerja.development import rules
 from kinerja.development.models import Delivery, DevelopmentRecord, PlanItem
+from kinerja.development.permissions import reading_scope
 from kinerja.development.selectors.people import employees_in_reach
 from kinerja.org.models import Employee, Unit
 
@@ -95,14 +96,9 @@ def jp_summary(user: User, *, year: int, unit: Unit | None = None) -> JpSummary:
 
 
 def units_in_reach(user: User) -> QuerySet[Unit]:
-    """The units to filter by: all of the agency, or a head's subtree."""
-    actor = actor_of(user)
-    units = Unit.objects.filter(is_active=True)
-    if actor.is_superuser or actor.has_role_any(("agency_admin", "inspector")):
-        return units.order_by("path")
-    if actor.head_unit_paths:
-        return units.subtree_of(actor.head_unit_paths).order_by("path")
-    return units.none()
+    """The units to filter by: all of the agency (admin), or the subtrees a head leads or an
+    inspector is auditing."""
+    return Unit.objects.filter(reading_scope(actor_of(user)), is_active=True).order_by("path")
 
 
 @dataclass(frozen=True)
@@ -141,18 +137,13 @@ MONEY: DecimalField[Decimal, Decimal] = DecimalField(max_digits=16, decimal_plac
 def savings_per_unit(user: User, *, year: int) -> Savings:
     """For completed internal trainings of the year, the external cost avoided (the catalogue's
     "biaya pelatihan eksternal setara" − the internal cost, never negative), per learner's unit
-    — one grouped query."""
-    actor = actor_of(user)
+    — one grouped query; heads and inspectors count only the units of their reach."""
     items = PlanItem.objects.filter(
+        reading_scope(actor_of(user), "plan__employee__unit__path"),
         training__delivery=Delivery.INTERNAL,
         record__isnull=False,
         record__year=year,
     )
-    if not (actor.is_superuser or actor.has_role_any(("agency_admin", "inspector"))):
-        query = Q(pk__in=[])
-        for path in actor.head_unit_paths:
-            query |= Q(plan__employee__unit__path__startswith=path)
-        items = items.filter(query)
     external = Coalesce(F("training__external_equivalent_cost"), F("cost"), output_field=MONEY)
     grouped = (
         items.values("plan__employee__unit_id", "plan__employee__unit__name")

@@ -218,7 +218,8 @@ class GridView(TalentAPIView):
         tags=TAGS, parameters=[UNIT_PARAM], responses={200: TalentGridSerializer, 403: DENIED}
     )
     def get(self, request: AuthenticatedRequest) -> Response:
-        """Counts per box (admin and inspector: the agency; heads: their subtree)."""
+        """Counts per box (admin: the agency; heads: their subtree; inspector: the units under
+        audit)."""
         agency = self.agency()
         require(request.user, "talent.view_grid", agency)
         grid = selectors.grid_for(request.user, agency, unit_id=request.query_params.get("unit"))
@@ -302,8 +303,8 @@ class PlacementDetailView(TalentAPIView):
 
     @extend_schema(tags=TAGS, responses={200: TalentPlacementSerializer, 404: NOT_FOUND})
     def get(self, request: AuthenticatedRequest, employee_pk: int) -> Response:
-        """One employee's box: themself, their supervisor, heads of their unit, admin,
-        inspector; anyone else (and an employee without a box) 404."""
+        """One employee's box: themself, their supervisor, heads of their unit, admin, an
+        inspector auditing their unit; anyone else (and an employee without a box) 404."""
         return Response(
             TalentPlacementSerializer(selectors.get_placement_for(request.user, employee_pk)).data
         )
@@ -391,7 +392,8 @@ class PotentialListView(TalentAPIView):
         responses={200: PotentialSerializer(many=True), 403: DENIED},
     )
     def get(self, request: AuthenticatedRequest) -> Response:
-        """Recorded potential scores, newest first (agency admin, inspector)."""
+        """Recorded potential scores, newest first (agency admin; inspector: the units under
+        audit)."""
         assessments = selectors.potentials_for(
             request.user, self.agency(), q=request.query_params.get("q", "")
         )
@@ -475,7 +477,8 @@ class KeyPositionListView(TalentAPIView):
 
     @extend_schema(tags=TAGS, responses={200: TalentKeyPositionSerializer(many=True), 403: DENIED})
     def get(self, request: AuthenticatedRequest) -> Response:
-        """Key positions with the count of their holders (agency admin, inspector)."""
+        """Key positions with the count of their holders (agency admin; inspector: those of
+        the units under audit)."""
         page = self.paginate_queryset(selectors.key_positions_for(request.user, self.agency()))
         return self.get_paginated_response(TalentKeyPositionSerializer(page, many=True).data)
 

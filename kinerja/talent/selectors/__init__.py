@@ -18,7 +18,7 @@ from kinerja.core.permissions import actor_of, require
 from kinerja.org.models import Employee, Unit
 from kinerja.talent.boxes import BOX_ACTIONS, BOX_NAMES, GRID_ROWS, POOL_BOXES
 from kinerja.talent.models import KeyPosition, PotentialAssessment, TalentPlacement
-from kinerja.talent.permissions import grid_scope
+from kinerja.talent.permissions import grid_scope, key_position_scope, reads_whole_agency
 from kinerja.talent.succession import Candidate, RankedCandidate, rank_candidates
 
 
@@ -55,12 +55,13 @@ class Grid:
 
 
 def visible_units(user: User, agency: Agency) -> QuerySet[Unit]:
-    """The units offered in the unit filter: the agency's, or a head's subtrees."""
+    """The units offered in the unit filter: the agency's (admin), or the subtrees the user
+    heads or is auditing as an inspector."""
     units = Unit.objects.filter(agency=agency, is_active=True).order_by("path")
     actor = actor_of(user)
-    if actor.is_superuser or actor.has_role_any(("agency_admin", "inspector")):
+    if reads_whole_agency(actor):
         return units
-    return units.subtree_of(actor.head_unit_paths)
+    return units.subtree_of(actor.reading_unit_paths)
 
 
 def _unit_filter(user: User, agency: Agency, unit_id: Any, prefix: str) -> Q:
@@ -198,9 +199,12 @@ def get_placement_for(user: User, employee_pk: int) -> TalentPlacement:
 
 
 def potentials_for(user: User, agency: Agency, *, q: str = "") -> QuerySet[PotentialAssessment]:
-    """Recorded potential scores, newest first (agency admin, inspector)."""
+    """Recorded potential scores, newest first (agency admin: all; inspector: those of the
+    employees of the units under audit)."""
     require(user, "talent.view_potential", agency)
-    assessments = PotentialAssessment.objects.filter(agency=agency)
+    assessments = PotentialAssessment.objects.filter(agency=agency).filter(
+        grid_scope(actor_of(user))
+    )
     if q.strip():
         term = q.strip()
         assessments = assessments.filter(
@@ -210,10 +214,12 @@ def potentials_for(user: User, agency: Agency, *, q: str = "") -> QuerySet[Poten
 
 
 def key_positions_for(user: User, agency: Agency) -> QuerySet[KeyPosition]:
-    """Key positions with their unit and the count of current holders."""
+    """Key positions with their unit and the count of current holders (inspector: those of the
+    units under audit)."""
     require(user, "talent.view_succession", agency)
     return (
         KeyPosition.objects.filter(agency=agency)
+        .filter(key_position_scope(actor_of(user)))
         .select_related("position", "position__unit")
         .annotate(holders=Count("position__holders", filter=Q(position__holders__is_active=True)))
         .order_by("position__unit__path", "position__name")
@@ -221,10 +227,11 @@ def key_positions_for(user: User, agency: Agency) -> QuerySet[KeyPosition]:
 
 
 def get_key_position_for(user: User, agency: Agency, pk: int) -> KeyPosition:
-    try:
-        return key_positions_for(user, agency).get(pk=pk)
-    except KeyPosition.DoesNotExist as error:
-        raise Http404 from error
+    """One key position the user may read (talent.view_key_position); else 404."""
+    found = key_positions_for(user, agency).filter(pk=pk).first()
+    if found is None or not user.has_perm("talent.view_key_position", found):
+        raise Http404
+    return found
 
 
 @dataclass

@@ -16,11 +16,12 @@ from django.views.decorators.http import require_POST
 
 from kinerja.core.forms import add_service_errors
 from kinerja.core.http import AuthedRequest, own_agency
-from kinerja.core.permissions import require
+from kinerja.core.permissions import actor_of, require
 from kinerja.core.spreadsheets import xlsx_response
 from kinerja.talent import documents, exports, selectors
 from kinerja.talent.boxes import BOX_ACTIONS, BOX_NAMES, POOL_BOXES
 from kinerja.talent.forms import FilterForm, SettingsForm
+from kinerja.talent.permissions import reads_whole_agency
 from kinerja.talent.services import placements as placement_services
 from kinerja.talent.services import settings as settings_services
 
@@ -41,8 +42,11 @@ def _filters(request: AuthedRequest) -> tuple[FilterForm, str, Any, str]:
 
 
 def _unit_label(request: AuthedRequest, unit_id: Any) -> str:
+    """The PDF subtitle: the unit filtered by, or what the unfiltered list covers."""
     if not unit_id:
-        return _("Seluruh instansi")
+        if reads_whole_agency(actor_of(request.user)):
+            return _("Seluruh instansi")
+        return _("Unit kerja dalam jangkauan Anda")
     unit = selectors.visible_units(request.user, own_agency(request)).filter(pk=unit_id).first()
     return unit.name if unit else ""
 

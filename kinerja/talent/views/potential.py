@@ -27,7 +27,8 @@ PAGE_SIZE = 50
 
 @login_required
 def potential_list(request: AuthedRequest) -> HttpResponse:
-    """The recorded scores (admin, inspector); the admin adds one with the form above."""
+    """The recorded scores (admin; inspector: the units under audit); the admin adds one with
+    the form above."""
     agency = own_agency(request)
     q = request.GET.get("q", "")
     assessments = selectors.potentials_for(request.user, agency, q=q)

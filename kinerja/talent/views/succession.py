@@ -25,7 +25,8 @@ KEY_HEADERS = ["Jabatan", "Jenis", "Unit kerja", "Pemangku", "Catatan"]
 
 @login_required
 def key_position_list(request: AuthedRequest) -> HttpResponse:
-    """The key positions (admin, inspector); the admin marks another one with the form."""
+    """The key positions (admin; inspector: those of the units under audit); the admin marks
+    another one with the form."""
     agency = own_agency(request)
     key_positions = selectors.key_positions_for(request.user, agency)
     rows = [
