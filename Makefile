@@ -47,7 +47,7 @@ test: $(VENV)/.dev-installed browser lint test-suite ## Lint and the whole test 
 
 test-suite: $(VENV)/.dev-installed
 	@mkdir -p var
-	$(BIN)/pytest -n $${PYTEST_WORKERS:-2} --dist loadgroup $(PYTEST_ARGS)
+	$(BIN)/pytest -n $${PYTEST_WORKERS:-2} --dist loadfile $(PYTEST_ARGS)
 
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .

@@ -183,18 +183,32 @@ def pytest_configure(config):
 
 
 def _uses_demo(item: pytest.Item | None) -> bool:
-    return item is not None and "demo_output" in getattr(item, "fixturenames", ())
+    """A test of a module that imports the demo fixtures (some ask for `demo` at run time
+    through `request.getfixturevalue`, so the module tells, not the test's own fixtures)."""
+    module = getattr(item, "module", None)
+    return module is not None and "demo_output" in vars(module)
 
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
-    """The demo tests run last and together (one xdist group), so each worker loads the demo
-    once (tests/planning/demo_fixtures.py); every other test keeps its file's group, which
-    makes `--dist loadgroup` send whole files to a worker, as `--dist loadfile` does."""
+    """The demo tests run last, one after another (tests/planning/demo_fixtures.py loads the
+    demo once for all of them)."""
     items.sort(key=_uses_demo)  # stable: the order within each part stays
-    for item in items:
-        group = "demo" if _uses_demo(item) else item.nodeid.split("::", 1)[0]
-        item.add_marker(pytest.mark.xdist_group(group))
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """Whole files per worker (`--dist loadfile`), except that the demo test files
+    (`test_demo_*.py`) form one group, so one worker loads the demo once for all of them."""
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    class DemoFilesTogether(LoadFileScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            scope = super()._split_scope(nodeid)
+            return "demo" if scope.rsplit("/", 1)[-1].startswith("test_demo_") else scope
+
+    return DemoFilesTogether(config, log)
 
 
 @pytest.hookimpl(hookwrapper=True)

@@ -2,7 +2,7 @@
 run one after another, then rolled back.
 
 Loading the five regions takes most of a minute; a dozen modules test it. `tests/conftest.py`
-keeps the demo tests together (one xdist group, ordered last) and calls `release_demo` after
+keeps the demo tests together (one xdist scope, run last) and calls `release_demo` after
 the last of them, so the transaction holding the demo never outlives them and no other test
 sees its rows. Evidence files go to a temporary MEDIA_ROOT. Import `demo` into a test module
 to use it.
