@@ -1,20 +1,20 @@
 """`manage.py load_demo`: the four seed regions, valid people, working demo accounts.
 
-The demo is loaded once for the module (inside a transaction rolled back at the end); each
-test then runs in its own savepoint on top of it.
+The demo is loaded once for all the demo tests (tests/planning/demo_fixtures.py, inside a
+transaction rolled back after them); each test then runs in its own savepoint on top of it.
 """
+
+# ruff: noqa: F811  (pytest fixtures imported from the shared fixture modules)
 
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
 
 import pytest
 from django.contrib.auth.password_validation import validate_password
 from django.core.management import call_command
-from django.db import transaction
 from django.db.models import Q
-from django.test import Client, override_settings
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -23,6 +23,7 @@ from kinerja.org.demo import DEMO_PASSWORD, demo_usernames
 from kinerja.org.demo.people import PNS_RANK_RANGE, PNS_RANKS
 from kinerja.org.models import ActingAssignment, Employee, EmployeeType, Unit
 from kinerja.org.nip import check_agrees, parse_ni_pppk, parse_nip
+from tests.planning.demo_fixtures import demo, demo_media, demo_output  # noqa: F401  (fixtures)
 
 AGENCY_NAMES = {
     "Pemerintah Kota Palembang",
@@ -30,26 +31,6 @@ AGENCY_NAMES = {
     "Pemerintah Provinsi Bengkulu",
     "Pemerintah Kabupaten Kerinci",
 }
-FAST_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture(scope="module")
-def demo_output(django_db_setup, django_db_blocker) -> Iterator[str]:
-    """Load the demo once; everything is rolled back after the module's tests."""
-    out = io.StringIO()
-    with (
-        django_db_blocker.unblock(),
-        override_settings(PASSWORD_HASHERS=FAST_HASHER),
-        transaction.atomic(),
-    ):
-        call_command("load_demo", stdout=out)
-        yield out.getvalue()
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def demo(demo_output, db, unscoped) -> str:
-    return demo_output
 
 
 def test_the_demo_creates_the_four_seed_regions(demo):
