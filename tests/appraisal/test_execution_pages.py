@@ -143,8 +143,10 @@ def test_an_acting_official_sees_the_reports_of_the_position(world, period, logi
 
 def test_realisation_list_filters_by_unit_and_exports(world, period, login):
     plan = build_plan(world, world.pegawai, period)
-    _realise(world, plan, 1, Decimal(3))
+    first = _realise(world, plan, 1, Decimal(3))
     _realise(world, plan, 2, Decimal(6))
+    for url in ("https://arsip.example.go.id/1", "https://arsip.example.go.id/2"):
+        services.add_evidence_link(first, actor=world.users["pegawai"], url=url)
     client = login("admin_bkpsdm")
 
     page = client.get(
@@ -160,9 +162,9 @@ def test_realisation_list_filters_by_unit_and_exports(world, period, login):
     assert "200,00%" in page.content.decode()
     assert "2 realisasi" in elsewhere.content.decode()  # the kelurahan lies in the kecamatan
     rows = list(load_workbook(io.BytesIO(export.content)).active.iter_rows(values_only=True))
-    assert [(row[1], row[3], row[12], row[14]) for row in rows[1:]] == [
-        (1, "Budi Santoso", 3, 100),
-        (2, "Budi Santoso", 6, 200),
+    assert [(row[1], row[3], row[12], row[14], row[16]) for row in rows[1:]] == [
+        (1, "Budi Santoso", 3, 100, 2),  # two pieces of evidence, counted per row
+        (2, "Budi Santoso", 6, 200, 0),
     ]
     assert login("atasan").get(reverse("appraisal:realisation-list")).status_code == 403
 
